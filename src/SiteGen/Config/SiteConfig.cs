@@ -1,0 +1,45 @@
+namespace SiteGen.Config;
+
+/// <summary>Everything a build needs to know, merged from <c>sitegen.yml</c> and command-line flags (flags win).</summary>
+public sealed record SiteConfig
+{
+    public string Title { get; init; } = "SiteGen";
+    public string Description { get; init; } = "Technical articles with math.";
+    public string Language { get; init; } = "zh-CN";
+
+    /// <summary>Absolute or root-relative base URL, always ending in '/'.</summary>
+    public string BaseUrl { get; init; } = "/";
+
+    public string SeedsDir { get; init; } = "seeds";
+    public string ContentDir { get; init; } = "content";
+    public string TemplatesDir { get; init; } = "templates";
+    public string OutputDir { get; init; } = "site";
+    public string CacheDir { get; init; } = ".sitegen-cache";
+
+    /// <summary>Estimated Jaccard similarity of character shingles above which two articles are one.</summary>
+    public double DedupThreshold { get; init; } = 0.6;
+
+    public int ShingleSize { get; init; } = 5;
+
+    /// <summary>Tag name → keywords; an article gets the tag when its text contains any keyword (case-insensitive).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Taxonomy { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>KaTeX options passed through verbatim (besides throwOnError and displayMode, which SiteGen sets).</summary>
+    public IReadOnlyDictionary<string, object?> KatexOptions { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>KaTeX macros, e.g. <c>\RR: \mathbb{R}</c>.</summary>
+    public IReadOnlyDictionary<string, string> KatexMacros { get; init; } = new Dictionary<string, string>();
+
+    public int PageSize { get; init; } = 20;
+
+    public bool Strict { get; init; }
+
+    /// <summary>Path of the JSON build report, or null for none.</summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>The path part of <see cref="BaseUrl"/>, e.g. <c>/docs/</c>.</summary>
+    public string BasePath => BaseUrl.Contains("://", StringComparison.Ordinal)
+        ? new Uri(BaseUrl).AbsolutePath
+        : BaseUrl;
+}

@@ -1,0 +1,1 @@
+return SiteGen.Cli.CommandLine.Run(args);
