@@ -24,7 +24,9 @@ public static class MarkdownPipelineFactory
             .UseTaskLists()
             // GitHub style keeps Unicode letters, so "## 测试" gets id "测试" rather than "section".
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-            .UsePlaceholders();
+            .UsePlaceholders()
+            // Raw HTML shows as text (Hugo's unsafe=false): feed text is untrusted.
+            .DisableHtml();
 
     /// <summary>Pipeline without KaTeX (math stays Markdig's <c>&lt;span class="math"&gt;</c>).</summary>
     public static MarkdownPipeline Create() => CreateBuilder().Build();

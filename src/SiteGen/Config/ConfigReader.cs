@@ -1,0 +1,136 @@
+using System.Globalization;
+using SiteGen.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace SiteGen.Config;
+
+/// <summary>Turns the YAML mapping of <c>sitegen.yml</c> into a <see cref="SiteConfig"/>, reporting bad values with their position.</summary>
+internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
+{
+    public SiteConfig Apply(YamlMappingNode root, SiteConfig config, IReadOnlySet<string> knownKeys)
+    {
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (!knownKeys.Contains(key))
+            {
+                Warn("SG0503", keyNode, $"unknown setting '{key}'; known settings are {string.Join(", ", knownKeys.Order())}");
+                continue;
+            }
+
+            config = key switch
+            {
+                "title" => config with { Title = Scalar(value) ?? config.Title },
+                "description" => config with { Description = Scalar(value) ?? config.Description },
+                "language" => config with { Language = Scalar(value) ?? config.Language },
+                "base_url" => config with { BaseUrl = BaseUrl.Normalize(Scalar(value) ?? config.BaseUrl) },
+                "dedup_threshold" => config with { DedupThreshold = Number(value, 0.05, 1.0) ?? config.DedupThreshold },
+                "shingle_size" => config with { ShingleSize = (int)(Number(value, 1, 32) ?? config.ShingleSize) },
+                "page_size" => config with { PageSize = (int)(Number(value, 1, 10_000) ?? config.PageSize) },
+                "taxonomy" => config with { Taxonomy = Taxonomy(value) },
+                "katex" => ApplyKatex(value, config),
+                _ => config,
+            };
+        }
+
+        return config;
+    }
+
+    private SiteConfig ApplyKatex(YamlNode node, SiteConfig config)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error("SG0504", node, "'katex' must be a mapping of KaTeX options (and 'macros')");
+            return config;
+        }
+
+        var options = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var macros = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (key == "macros" && value is YamlMappingNode macroMap)
+            {
+                foreach (var (name, body) in macroMap.Children)
+                {
+                    macros[((YamlScalarNode)name).Value ?? ""] = Scalar(body) ?? "";
+                }
+            }
+            else if (key is "throwOnError" or "displayMode")
+            {
+                Warn("SG0505", keyNode, $"KaTeX option '{key}' is set by SiteGen and cannot be changed");
+            }
+            else if (key == "trust")
+            {
+                Error("SG0506", keyNode, "KaTeX 'trust' stays off: feed text is untrusted and could inject links or HTML");
+            }
+            else
+            {
+                options[key] = PlainValue(value);
+            }
+        }
+
+        return config with { KatexOptions = options, KatexMacros = macros };
+    }
+
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> Taxonomy(YamlNode node)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode mapping)
+        {
+            Error("SG0504", node, "'taxonomy' must map each tag to a list of keywords");
+            return result;
+        }
+
+        foreach (var (tagNode, keywords) in mapping.Children)
+        {
+            var tag = ((YamlScalarNode)tagNode).Value ?? "";
+            result[tag] = keywords is YamlSequenceNode list
+                ? list.Children.Select(Scalar).OfType<string>().Where(k => k.Length > 0).ToList()
+                : [tag];
+        }
+
+        return result;
+    }
+
+    private static object? PlainValue(YamlNode node) => node switch
+    {
+        YamlScalarNode s when s.Style == YamlDotNet.Core.ScalarStyle.Plain && bool.TryParse(s.Value, out var b) => b,
+        YamlScalarNode s when s.Style == YamlDotNet.Core.ScalarStyle.Plain
+            && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        YamlScalarNode s => s.Value,
+        YamlSequenceNode seq => seq.Children.Select(PlainValue).ToList(),
+        YamlMappingNode map => map.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => PlainValue(kv.Value)),
+        _ => null,
+    };
+
+    private string? Scalar(YamlNode node)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar.Value;
+        }
+
+        Error("SG0504", node, "expected a single value here");
+        return null;
+    }
+
+    private double? Number(YamlNode node, double min, double max)
+    {
+        var text = Scalar(node);
+        if (text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Error("SG0504", node, $"expected a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, got '{text}'");
+        return null;
+    }
+
+    private void Warn(string code, YamlNode node, string message) =>
+        diagnostics.Warning(code, path, (int)node.Start.Line, (int)node.Start.Column, message);
+
+    private void Error(string code, YamlNode node, string message) =>
+        diagnostics.Error(code, path, (int)node.Start.Line, (int)node.Start.Column, message);
+}

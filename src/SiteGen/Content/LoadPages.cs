@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Content;
+
+/// <summary>
+/// Reads every <c>*.md</c> in the content folder into <see cref="Page"/>s. A bad page is a warning and
+/// is left out of the site; it never stops the others.
+/// </summary>
+public sealed partial class LoadPages
+{
+    public IReadOnlyList<Page> Run(string contentDir, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(contentDir))
+        {
+            return [];
+        }
+
+        var files = Directory.EnumerateFiles(contentDir, "*.md", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var pages = new Page?[files.Count];
+        Parallel.For(0, files.Count, i => pages[i] = LoadOne(files[i], diagnostics));
+        return RejectDuplicateSlugs(pages.OfType<Page>().ToList(), diagnostics);
+    }
+
+    /// <summary>Parses one file; public for the live preview, which reloads a single page.</summary>
+    public Page? LoadOne(string file, DiagnosticBag diagnostics)
+    {
+        var path = Path.GetRelativePath(Directory.GetCurrentDirectory(), file).Replace('\\', '/');
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (IOException e)
+        {
+            diagnostics.Warning("SG0206", path, 0, 0, $"cannot read page: {e.Message}");
+            return null;
+        }
+
+        SplitPage? split;
+        try
+        {
+            split = FrontMatterSplitter.Split(text);
+        }
+        catch (FormatException e)
+        {
+            diagnostics.Warning("SG0201", path, 1, 1, e.Message);
+            return null;
+        }
+
+        if (split is null)
+        {
+            diagnostics.Warning("SG0202", path, 1, 1, "couldn't find front matter; did you forget to start the file with '---'?");
+            return null;
+        }
+
+        var front = new FrontMatterReader(path, diagnostics).Read(split.Yaml, split.YamlLine);
+        if (front is null)
+        {
+            return null;
+        }
+
+        var fallbackSlug = Path.GetFileNameWithoutExtension(file).ToLowerInvariant();
+        var slug = front.Slug ?? fallbackSlug;
+        if (!SlugPattern().IsMatch(slug))
+        {
+            diagnostics.Warning("SG0204", path, front.SlugLine, 1,
+                $"slug '{slug}' is not URL-safe; use lower-case letters, digits and '-' (using '{fallbackSlug}')");
+            slug = fallbackSlug;
+        }
+
+        var title = front.Title;
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            diagnostics.Warning("SG0203", path, split.YamlLine, 1, "page has no 'title'; add one to the front matter (using the slug)");
+            title = slug;
+        }
+
+        return new Page(path, front.Id ?? slug, title, slug, front.Date, front.Tags, front.Sources,
+            front.Truncated, front.Description, split.Body, split.BodyLine);
+    }
+
+    private static List<Page> RejectDuplicateSlugs(List<Page> pages, DiagnosticBag diagnostics)
+    {
+        var seen = new Dictionary<string, Page>(StringComparer.OrdinalIgnoreCase);
+        var kept = new List<Page>(pages.Count);
+        foreach (var page in pages)
+        {
+            if (seen.TryGetValue(page.Slug, out var first))
+            {
+                diagnostics.Warning("SG0205", page.SourcePath, 1, 1,
+                    $"slug '{page.Slug}' is already used by {first.SourcePath}; give this page another slug");
+                continue;
+            }
+
+            seen[page.Slug] = page;
+            kept.Add(page);
+        }
+
+        return kept;
+    }
+
+    [GeneratedRegex("^[a-z0-9\\p{L}][a-z0-9\\p{L}\\p{N}-]*$")]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Xml;
+using SiteGen.Config;
+
+namespace SiteGen.Publish;
+
+/// <summary>Writes the machine-readable files: Atom feed, sitemap and robots.txt, all with absolute URLs.</summary>
+public sealed class FeedWriter(SiteConfig config, SiteUrls urls)
+{
+    public const int FeedEntries = 50;
+
+    public void Run(SiteModel site, SiteOutput output)
+    {
+        output.Write("atom.xml", Atom(site));
+        output.Write("sitemap.xml", Sitemap(site));
+        output.Write("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute("sitemap.xml")}\n");
+    }
+
+    private string Atom(SiteModel site)
+    {
+        var updated = site.Articles.Select(a => a.Page.Date).Max() ?? new DateOnly(2000, 1, 1);
+        return Xml(writer =>
+        {
+            const string ns = "http://www.w3.org/2005/Atom";
+            writer.WriteStartElement("feed", ns);
+            writer.WriteAttributeString("xml", "lang", null, config.Language);
+            writer.WriteElementString("title", ns, config.Title);
+            writer.WriteElementString("subtitle", ns, config.Description);
+            writer.WriteElementString("id", ns, urls.Absolute(""));
+            writer.WriteElementString("updated", ns, Timestamp(updated));
+            Link(writer, ns, urls.Absolute(""), "alternate");
+            Link(writer, ns, urls.Absolute("atom.xml"), "self");
+            writer.WriteStartElement("generator", ns);
+            writer.WriteString("SiteGen");
+            writer.WriteEndElement();
+            foreach (var article in site.Articles.Take(FeedEntries))
+            {
+                var url = urls.Absolute(article.Page.Url);
+                writer.WriteStartElement("entry", ns);
+                writer.WriteElementString("title", ns, article.Page.Title);
+                writer.WriteElementString("id", ns, url);
+                writer.WriteElementString("updated", ns, Timestamp(article.Page.Date ?? updated));
+                Link(writer, ns, url, "alternate");
+                writer.WriteStartElement("author", ns);
+                writer.WriteElementString("name", ns, config.Title);
+                writer.WriteEndElement();
+                foreach (var tag in article.Page.Tags)
+                {
+                    writer.WriteStartElement("category", ns);
+                    writer.WriteAttributeString("term", tag);
+                    writer.WriteEndElement();
+                }
+
+                writer.WriteStartElement("summary", ns);
+                writer.WriteString(article.Excerpt);
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+    }
+
+    private string Sitemap(SiteModel site) => Xml(writer =>
+    {
+        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        writer.WriteStartElement("urlset", ns);
+        void Url(string siteUrl, DateOnly? modified)
+        {
+            writer.WriteStartElement("url", ns);
+            writer.WriteElementString("loc", ns, urls.Absolute(siteUrl));
+            if (modified is { } date)
+            {
+                writer.WriteElementString("lastmod", ns, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            writer.WriteEndElement();
+        }
+
+        Url("", site.Articles.Select(a => a.Page.Date).Max());
+        foreach (var article in site.Articles)
+        {
+            Url(article.Page.Url, article.Page.Date);
+        }
+
+        Url("tags/", null);
+        foreach (var tag in site.Tags)
+        {
+            Url(tag.Url, null);
+        }
+
+        writer.WriteEndElement();
+    });
+
+    private static void Link(XmlWriter writer, string ns, string href, string rel)
+    {
+        writer.WriteStartElement("link", ns);
+        writer.WriteAttributeString("rel", rel);
+        writer.WriteAttributeString("href", href);
+        writer.WriteEndElement();
+    }
+
+    private static string Timestamp(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    private static string Xml(Action<XmlWriter> write)
+    {
+        var text = new Utf8StringWriter();
+        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, NewLineChars = "\n" }))
+        {
+            writer.WriteStartDocument();
+            write(writer);
+        }
+
+        return text.ToString() + "\n";
+    }
+
+    private sealed class Utf8StringWriter : StringWriter
+    {
+        public override System.Text.Encoding Encoding => new System.Text.UTF8Encoding(false);
+    }
+}

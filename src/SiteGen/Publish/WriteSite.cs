@@ -1,0 +1,118 @@
+using SiteGen.Config;
+using SiteGen.Diagnostics;
+using SiteGen.Templates;
+
+namespace SiteGen.Publish;
+
+/// <summary>Counts of what <see cref="WriteSite"/> produced.</summary>
+public sealed record WriteSiteResult(int HtmlPages, int Articles, int Tags);
+
+/// <summary>Renders every page of the site through the templates into the staging folder.</summary>
+public sealed class WriteSite(SiteConfig config, TemplateSet templates)
+{
+    private readonly SiteUrls _urls = new(config);
+
+    public WriteSiteResult Run(SiteModel site, SiteOutput output, DiagnosticBag diagnostics)
+    {
+        var models = new PageModels(config, _urls);
+        var related = RelatedArticles.Compute(site.Articles, PageModels.RelatedCount);
+        var written = 0;
+
+        Parallel.ForEach(site.Articles, entry =>
+        {
+            var model = models.Layout(entry.Page.Url, "article", entry.Page.Title, entry.Excerpt, entry.Rendered.HasMath);
+            model["article"] = models.Article(entry, site, related[entry.Index]);
+            Write(output, entry.Page.Url, "article", model);
+            Interlocked.Increment(ref written);
+        });
+
+        written += WriteHome(site, output, models);
+        written += WriteTags(site, output, models);
+        written += WriteSpecialPages(site, output, models);
+        new FeedWriter(config, _urls).Run(site, output);
+        return new WriteSiteResult(written, site.Articles.Count, site.Tags.Count);
+    }
+
+    private int WriteHome(SiteModel site, SiteOutput output, PageModels models)
+    {
+        var pageSize = Math.Max(1, config.PageSize);
+        var pageCount = Math.Max(1, (site.Articles.Count + pageSize - 1) / pageSize);
+        for (var number = 1; number <= pageCount; number++)
+        {
+            var url = HomeUrl(number);
+            var title = number == 1 ? config.Title : $"{config.Title}（第 {number} 页）";
+            var model = models.Layout(url, "home", title, config.Description, hasMath: false);
+            model["articles"] = site.Articles.Skip((number - 1) * pageSize).Take(pageSize).Select(a => models.Summary(a, url)).ToList();
+            model["article_count"] = site.Articles.Count;
+            model["tags"] = site.Tags.Select(t => TagSummary(t, url)).ToList();
+            model["pagination"] = new Dictionary<string, object?>
+            {
+                ["current"] = number,
+                ["total"] = pageCount,
+                ["prev_url"] = number > 1 ? SiteUrls.Link(url, HomeUrl(number - 1)) : null,
+                ["next_url"] = number < pageCount ? SiteUrls.Link(url, HomeUrl(number + 1)) : null,
+            };
+            Write(output, url, "home", model);
+        }
+
+        return pageCount;
+    }
+
+    private int WriteTags(SiteModel site, SiteOutput output, PageModels models)
+    {
+        const string indexUrl = "tags/";
+        var index = models.Layout(indexUrl, "tags", "标签", $"{config.Title} 的全部标签", hasMath: false);
+        index["tags"] = site.Tags.Select(t => TagSummary(t, indexUrl)).ToList();
+        Write(output, indexUrl, "tags", index);
+
+        foreach (var tag in site.Tags)
+        {
+            var model = models.Layout(tag.Url, "tag", tag.Name, $"标签「{tag.Name}」下的 {tag.Articles.Count} 篇文章", hasMath: false);
+            model["tag"] = TagSummary(tag, tag.Url);
+            model["articles"] = tag.Articles.Select(a => models.Summary(a, tag.Url)).ToList();
+            Write(output, tag.Url, "tag", model);
+        }
+
+        return site.Tags.Count + 1;
+    }
+
+    private int WriteSpecialPages(SiteModel site, SiteOutput output, PageModels models)
+    {
+        // 404.html is served for any missing path, so its links cannot be relative to its own URL:
+        // they are rooted at the base path, which the server knows.
+        var notFound = models.Layout("404.html", "404", "页面不存在", "找不到这个页面。", hasMath: false);
+        notFound["root"] = config.BasePath;
+        notFound["articles"] = site.Articles.Take(8).Select(a => models.Summary(a, "")).ToList();
+        foreach (var summary in (List<Dictionary<string, object?>>)notFound["articles"]!)
+        {
+            summary["url"] = config.BasePath + summary["url"];
+        }
+
+        Write(output, "404.html", "404", notFound);
+        var pages = 1;
+        if (templates.Has("search"))
+        {
+            var search = models.Layout("search/", "search", "搜索", $"搜索 {config.Title}", hasMath: false);
+            Write(output, "search/", "search", search);
+            pages++;
+        }
+
+        return pages;
+    }
+
+    private static Dictionary<string, object?> TagSummary(TagEntry tag, string fromUrl) => new()
+    {
+        ["name"] = tag.Name,
+        ["url"] = SiteUrls.Link(fromUrl, tag.Url),
+        ["count"] = tag.Articles.Count,
+    };
+
+    private void Write(SiteOutput output, string url, string template, Dictionary<string, object?> model)
+    {
+        model["content"] = templates.Render(template, model);
+        var html = templates.Render("layout", model);
+        output.Write(url.EndsWith('/') || url.Length == 0 ? url + "index.html" : url, html);
+    }
+
+    private static string HomeUrl(int number) => number == 1 ? "" : $"page/{number}/";
+}
