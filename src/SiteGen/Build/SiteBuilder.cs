@@ -11,7 +11,7 @@ namespace SiteGen.Build;
 /// <summary>The whole pipeline, one stage a line, in the order they run.</summary>
 public sealed class SiteBuilder(TimeProvider clock)
 {
-    public BuildResult Build(SiteConfig config)
+    public BuildResult Build(SiteConfig config, BuildCache? cache = null)
     {
         var diagnostics = new DiagnosticBag();
         var timer = new StageTimer();
@@ -19,7 +19,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         var imported = timer.Time("import", () => new ImportFeeds().Run(config, diagnostics, clock));
         // Pages are read after the import so a new feed's articles are part of this build.
         var pages = timer.Time("load", () => new LoadPages().Run(config.ContentDir, diagnostics));
-        var templates = timer.Time("templates", () => TemplateSet.Load(config.TemplatesDir, diagnostics));
+        var templates = timer.Time("templates", () => LoadTemplates(config, diagnostics, cache));
         if (diagnostics.HasErrors)
         {
             // A broken template or config makes every page wrong; keep the last good site.
@@ -27,7 +27,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         }
 
         var pipeline = MarkdownPipelineFactory.Create();
-        var rendered = timer.Time("render", () => new RenderMarkdown(pipeline).Run(pages, diagnostics));
+        var rendered = timer.Time("render", () => Render(pages, new RenderMarkdown(pipeline), diagnostics, cache));
         var site = SiteModel.From(rendered);
 
         using var output = new SiteOutput(config.OutputDir);
@@ -57,6 +57,58 @@ public sealed class SiteBuilder(TimeProvider clock)
         }
 
         return Result(succeeded, imported, written.HtmlPages, diagnostics, timer);
+    }
+
+    private static TemplateSet LoadTemplates(SiteConfig config, DiagnosticBag diagnostics, BuildCache? cache)
+    {
+        var stamp = BuildCache.Stamp(config.TemplatesDir);
+        if (cache?.Templates is { } known && known.Stamp == stamp)
+        {
+            return known.Templates;
+        }
+
+        var local = new DiagnosticBag();
+        var templates = TemplateSet.Load(config.TemplatesDir, local);
+        foreach (var diagnostic in local.Snapshot())
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        if (cache is not null && !local.HasErrors)
+        {
+            cache.Templates = (stamp, templates);
+        }
+
+        return templates;
+    }
+
+    /// <summary>Renders each page, reusing a cached body (and its diagnostics) while its Markdown is unchanged.</summary>
+    private static IReadOnlyList<RenderedPage> Render(IReadOnlyList<Page> pages, RenderMarkdown renderer, DiagnosticBag diagnostics, BuildCache? cache)
+    {
+        if (cache is null)
+        {
+            return renderer.Run(pages, diagnostics);
+        }
+
+        var rendered = new RenderedPage[pages.Count];
+        Parallel.For(0, pages.Count, i =>
+        {
+            var page = pages[i];
+            if (!cache.Pages.TryGetValue(page.SourcePath, out var hit) || hit.Markdown != page.Markdown)
+            {
+                var local = new DiagnosticBag();
+                hit = (page.Markdown, renderer.RenderOne(page, local), local.Snapshot());
+                cache.Pages[page.SourcePath] = hit;
+            }
+
+            foreach (var diagnostic in hit.Diagnostics)
+            {
+                diagnostics.Add(diagnostic);
+            }
+
+            rendered[i] = hit.Rendered with { Page = page };
+        });
+        return rendered;
     }
 
     private static BuildResult Result(bool succeeded, ImportResult imported, int pages, DiagnosticBag diagnostics, StageTimer timer) =>

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using SiteGen.Build;
+using SiteGen.Config;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Serve;
+
+/// <summary>
+/// <c>sitegen serve</c>: build, serve, and rebuild on every change to the inputs. Rebuilds run one at a
+/// time; changes that arrive during a rebuild are folded into the next one. A failed rebuild keeps the
+/// last good site served and shows the error in the terminal and in the browser.
+/// </summary>
+public sealed class ServeSession(SiteConfig config, string host, int port, TextWriter log)
+{
+    private readonly LiveReload _reload = new();
+    private readonly BuildCache _cache = new();
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private int _pendingRebuilds;
+
+    /// <summary>Where the site is served, once <see cref="StartAsync"/> returned.</summary>
+    public string Url => _server?.Url ?? "";
+
+    /// <summary>Completed rebuilds, for tests and the terminal.</summary>
+    public int Rebuilds { get; private set; }
+
+    private DevServer? _server;
+    private ChangeWatcher? _watcher;
+
+    public async Task StartAsync(CancellationToken cancel)
+    {
+        Rebuild("initial build");
+        _server = new DevServer(config.OutputDir, config.BasePath, host, port, _reload);
+        await _server.StartAsync(cancel);
+        var watched = new[] { config.SeedsDir, config.ContentDir, config.TemplatesDir, LoadConfig.FileName }
+            .Where(p => Directory.Exists(p) || File.Exists(p));
+        _watcher = new ChangeWatcher(watched, TimeSpan.FromMilliseconds(50), OnChanges);
+        log.WriteLine($"Serving {config.OutputDir} at {Url} (Ctrl+C stops)");
+    }
+
+    public async Task RunAsync(CancellationToken cancel)
+    {
+        await StartAsync(cancel);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancel);
+        }
+        catch (OperationCanceledException)
+        {
+            log.WriteLine("Stopping.");
+        }
+
+        await StopAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        _watcher?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        _cache.Dispose();
+    }
+
+    private void OnChanges(IReadOnlyCollection<string> paths)
+    {
+        if (paths.All(IsOutput))
+        {
+            return;
+        }
+
+        if (Interlocked.Increment(ref _pendingRebuilds) > 1)
+        {
+            // A rebuild is already queued; it will see these changes too.
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            var reason = paths.Count == 1 ? Path.GetFileName(paths.First()) : $"{paths.Count} changes";
+            Rebuild(reason);
+        });
+    }
+
+    private void Rebuild(string reason)
+    {
+        _building.Wait();
+        try
+        {
+            Interlocked.Exchange(ref _pendingRebuilds, 0);
+            var watch = Stopwatch.StartNew();
+            var result = new SiteBuilder(TimeProvider.System).Build(config, _cache);
+            Rebuilds++;
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                log.WriteLine(diagnostic);
+            }
+
+            if (result.Succeeded)
+            {
+                log.WriteLine($"[{DateTime.Now:HH:mm:ss}] rebuilt ({reason}) in {watch.ElapsedMilliseconds} ms: {result.Pages} pages, {result.Warnings} warning(s)");
+                _ = _reload.ReloadAsync();
+            }
+            else
+            {
+                var errors = string.Join('\n', result.Diagnostics.Where(d => d.Severity == Severity.Error || config.Strict));
+                log.WriteLine($"[{DateTime.Now:HH:mm:ss}] build failed ({reason}); still serving the last good site");
+                _ = _reload.ErrorAsync(errors);
+            }
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    private bool IsOutput(string path) =>
+        Path.GetFullPath(path).StartsWith(Path.GetFullPath(config.OutputDir), StringComparison.Ordinal);
+}
