@@ -28,7 +28,8 @@ public sealed class BuildOptions
     public SiteConfig? Read(ParseResult parsed, TextWriter errors)
     {
         var diagnostics = new DiagnosticBag();
-        var config = new LoadConfig().Run(parsed.GetValue(_config)!, new SiteConfig(), diagnostics);
+        var configFile = parsed.GetValue(_config)!;
+        var config = new LoadConfig().Run(configFile, new SiteConfig { ConfigFile = configFile }, diagnostics);
         var baseUrl = parsed.GetValue(_baseUrl);
         if (baseUrl is not null && !BaseUrl.IsValid(BaseUrl.Normalize(baseUrl)))
         {

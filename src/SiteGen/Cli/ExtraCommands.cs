@@ -21,13 +21,12 @@ internal static class ExtraCommands
         serve.Options.Add(host);
         serve.SetAction(async (parsed, cancel) =>
         {
-            var config = options.Read(parsed, Console.Error);
-            if (config is null)
+            if (options.Read(parsed, Console.Error) is null)
             {
                 return CommandLine.BadUsage;
             }
 
-            var session = new ServeSession(config, parsed.GetValue(host)!, parsed.GetValue(port), Console.Out);
+            var session = new ServeSession(() => options.Read(parsed, Console.Error), parsed.GetValue(host)!, parsed.GetValue(port), Console.Out);
             await session.RunAsync(cancel);
             return CommandLine.Success;
         });

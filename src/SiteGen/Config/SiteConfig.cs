@@ -16,6 +16,9 @@ public sealed record SiteConfig
     public string OutputDir { get; init; } = "site";
     public string CacheDir { get; init; } = ".sitegen-cache";
 
+    /// <summary>The <c>sitegen.yml</c> this configuration was read from (it may not exist).</summary>
+    public string ConfigFile { get; init; } = "sitegen.yml";
+
     /// <summary>Estimated Jaccard similarity of character shingles above which two articles are one.</summary>
     public double DedupThreshold { get; init; } = 0.6;
 

@@ -10,8 +10,12 @@ namespace SiteGen.Serve;
 /// time; changes that arrive during a rebuild are folded into the next one. A failed rebuild keeps the
 /// last good site served and shows the error in the terminal and in the browser.
 /// </summary>
-public sealed class ServeSession(SiteConfig config, string host, int port, TextWriter log)
+public sealed class ServeSession(Func<SiteConfig?> loadConfig, string host, int port, TextWriter log)
 {
+    // The first configuration fixes what is watched and where the site is served; later edits to
+    // sitegen.yml change everything else (title, taxonomy, KaTeX macros…) on the next rebuild.
+    private readonly SiteConfig _initial = loadConfig() ?? throw new ArgumentException("the configuration is not usable", nameof(loadConfig));
+
     private readonly LiveReload _reload = new();
     private readonly BuildCache _cache = new();
     private readonly SemaphoreSlim _building = new(1, 1);
@@ -29,12 +33,12 @@ public sealed class ServeSession(SiteConfig config, string host, int port, TextW
     public async Task StartAsync(CancellationToken cancel)
     {
         Rebuild("initial build");
-        _server = new DevServer(config.OutputDir, config.BasePath, host, port, _reload);
+        _server = new DevServer(_initial.OutputDir, _initial.BasePath, host, port, _reload);
         await _server.StartAsync(cancel);
-        var watched = new[] { config.SeedsDir, config.ContentDir, config.TemplatesDir, LoadConfig.FileName }
+        var watched = new[] { _initial.SeedsDir, _initial.ContentDir, _initial.TemplatesDir, _initial.ConfigFile }
             .Where(p => Directory.Exists(p) || File.Exists(p));
         _watcher = new ChangeWatcher(watched, TimeSpan.FromMilliseconds(50), OnChanges);
-        log.WriteLine($"Serving {config.OutputDir} at {Url} (Ctrl+C stops)");
+        log.WriteLine($"Serving {_initial.OutputDir} at {Url} (Ctrl+C stops)");
     }
 
     public async Task RunAsync(CancellationToken cancel)
@@ -90,6 +94,15 @@ public sealed class ServeSession(SiteConfig config, string host, int port, TextW
         {
             Interlocked.Exchange(ref _pendingRebuilds, 0);
             var watch = Stopwatch.StartNew();
+            var config = loadConfig();
+            if (config is null)
+            {
+                log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {_initial.ConfigFile} is not usable; still serving the last good site");
+                _ = _reload.ErrorAsync($"{_initial.ConfigFile} is not usable; see the terminal.");
+                return;
+            }
+
+            config = config with { OutputDir = _initial.OutputDir, BaseUrl = _initial.BaseUrl };
             var result = new SiteBuilder(TimeProvider.System).Build(config, _cache);
             Rebuilds++;
             foreach (var diagnostic in result.Diagnostics)
@@ -116,5 +129,5 @@ public sealed class ServeSession(SiteConfig config, string host, int port, TextW
     }
 
     private bool IsOutput(string path) =>
-        Path.GetFullPath(path).StartsWith(Path.GetFullPath(config.OutputDir), StringComparison.Ordinal);
+        Path.GetFullPath(path).StartsWith(Path.GetFullPath(_initial.OutputDir), StringComparison.Ordinal);
 }

@@ -1,0 +1,55 @@
+namespace SiteGen.Tests.Serve;
+
+public sealed class ServeTests
+{
+    private const string Page = "---\ntitle: 演示页面\nslug: demo\n---\n最初的正文。\n";
+
+    [Fact]
+    public async Task ServesUnderBasePathWithReloadScriptOnlyWhenServing()
+    {
+        await using var site = await ServedSite.StartAsync(("content/demo.md", Page));
+        Assert.EndsWith("/docs/", site.Session.Url);
+        var html = await site.GetAsync("articles/demo/");
+        Assert.Contains("最初的正文", html);
+        Assert.Contains("data-sitegen-live-reload", html);
+        var built = await File.ReadAllTextAsync(site.Dir.Combine("site", "articles", "demo", "index.html"));
+        Assert.DoesNotContain("data-sitegen-live-reload", built);
+        var missing = await site.Http.GetAsync(site.Session.Url + "no/such/page/");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task EditedPageIsServedWithinTwoSeconds()
+    {
+        await using var site = await ServedSite.StartAsync(("content/demo.md", Page));
+        await site.GetAsync("articles/demo/");
+        await File.WriteAllTextAsync(site.Dir.Combine("content", "demo.md"), Page.Replace("最初的正文", "修改后的正文"));
+        var took = await site.WaitForAsync("articles/demo/", "修改后的正文", TimeSpan.FromSeconds(2));
+        Assert.True(took < TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task BrokenTemplateKeepsServingTheLastGoodSiteAndTellsTheBrowser()
+    {
+        await using var site = await ServedSite.StartAsync(("content/demo.md", Page));
+        using var events = await site.Http.GetStreamAsync(site.Session.Url + "__sitegen/events");
+        using var reader = new StreamReader(events);
+        Assert.Equal(": connected", await reader.ReadLineAsync());
+
+        await File.WriteAllTextAsync(site.Dir.Combine("templates", "article.hbs"), "{{#if article.title}}never closed");
+        await File.WriteAllTextAsync(site.Dir.Combine("content", "demo.md"), Page.Replace("最初的正文", "新正文"));
+
+        string? line;
+        var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        do
+        {
+            line = await reader.ReadLineAsync(cancel.Token);
+        }
+        while (line is not null && !line.StartsWith("event:", StringComparison.Ordinal));
+
+        Assert.Equal("event: build-error", line);
+        Assert.Contains("SG0402", await reader.ReadLineAsync(cancel.Token));
+        Assert.Contains("最初的正文", await site.GetAsync("articles/demo/"));
+        Assert.Contains("build failed", site.Log.ToString());
+    }
+}
