@@ -1,0 +1,63 @@
+using BenchmarkDotNet.Attributes;
+using SiteGen.Build;
+using SiteGen.Config;
+
+namespace SiteGen.Benchmarks;
+
+/// <summary>
+/// What <c>sitegen serve</c> does after one page is saved: a rebuild with a warm <see cref="BuildCache"/>
+/// (templates compiled, other pages' bodies and formulas cached). Cold full builds for comparison.
+/// </summary>
+[MemoryDiagnoser]
+public class RebuildBenchmarks
+{
+    private string _dir = "";
+    private SiteConfig _config = new();
+    private BuildCache _cache = new();
+    private string _editedPage = "";
+    private int _edit;
+
+    [Params(47, 10_000)]
+    public int Articles { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), $"sitegen-bench-{Articles}");
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+
+        SyntheticSite.Write(Path.Combine(_dir, "content"), Articles);
+        Directory.CreateDirectory(Path.Combine(_dir, "seeds"));
+        _config = new SiteConfig
+        {
+            SeedsDir = Path.Combine(_dir, "seeds"),
+            ContentDir = Path.Combine(_dir, "content"),
+            TemplatesDir = Path.Combine(SyntheticSite.RepoRoot(), "templates"),
+            OutputDir = Path.Combine(_dir, "site"),
+            CacheDir = Path.Combine(_dir, ".cache"),
+            ConfigFile = Path.Combine(_dir, "sitegen.yml"),
+        };
+        _editedPage = Path.Combine(_config.ContentDir, "synthetic-000003.md");
+        _cache = new BuildCache();
+        new SiteBuilder(TimeProvider.System).Build(_config, _cache);
+    }
+
+    [IterationSetup(Target = nameof(RebuildAfterOneEdit))]
+    public void EditOnePage() => File.AppendAllText(_editedPage, $"\n新增的一段 {_edit++}。\n");
+
+    [Benchmark]
+    public bool RebuildAfterOneEdit() => new SiteBuilder(TimeProvider.System).Build(_config, _cache).Succeeded;
+
+    [Benchmark]
+    public bool ColdBuild() => new SiteBuilder(TimeProvider.System).Build(_config).Succeeded;
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _cache.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
