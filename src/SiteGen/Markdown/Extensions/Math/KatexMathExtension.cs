@@ -13,12 +13,10 @@ namespace SiteGen.Markdown.Extensions.Mathematics;
 /// </summary>
 public sealed class KatexMathExtension(KatexRenderer katex) : IMarkdownExtension
 {
+    // The parsers come from Markdig's MathExtension, which UseKatexMath registers; extensions
+    // cannot be added here because Markdig is enumerating them.
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
-        if (!pipeline.Extensions.Contains<MathExtension>())
-        {
-            pipeline.Extensions.AddIfNotAlready<MathExtension>();
-        }
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
@@ -45,10 +43,16 @@ public sealed class KatexMathExtension(KatexRenderer katex) : IMarkdownExtension
 /// <summary>Registers <see cref="KatexMathExtension"/>.</summary>
 public static class KatexMathPipelineExtensions
 {
-    /// <summary>Parses <c>$…$</c>, <c>$$…$$</c> and <c>$$</c> blocks (Markdig's Mathematics) and renders them with <paramref name="katex"/>.</summary>
+    /// <summary>
+    /// Parses <c>$…$</c>, <c>$$…$$</c> and <c>$$</c> blocks (Markdig's Mathematics) and renders them with
+    /// <paramref name="katex"/>. Also turns on Markdig's precise source locations, which diagnostics need.
+    /// </summary>
     public static MarkdownPipelineBuilder UseKatexMath(this MarkdownPipelineBuilder pipeline, KatexRenderer katex)
     {
         ArgumentNullException.ThrowIfNull(katex);
+        pipeline.UseMathematics();
+        // Without it Markdig gives inlines no line or column, and TeX errors could not point at the formula.
+        pipeline.UsePreciseSourceLocation();
         if (!pipeline.Extensions.Contains<KatexMathExtension>())
         {
             pipeline.Extensions.Add(new KatexMathExtension(katex));

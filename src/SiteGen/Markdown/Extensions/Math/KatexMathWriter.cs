@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SiteGen.Mathematics;
@@ -5,7 +6,7 @@ using SiteGen.Mathematics;
 namespace SiteGen.Markdown.Extensions.Mathematics;
 
 /// <summary>What the inline and block renderers share: rendering one formula and reporting its problems.</summary>
-internal static class KatexMathWriter
+internal static partial class KatexMathWriter
 {
     public const string DocumentHasMathKey = "has-math";
 
@@ -39,10 +40,16 @@ internal static class KatexMathWriter
                 $"TeX error in formula '{shown}': {result.Error}");
         }
 
-        foreach (var warning in result.Warnings.Where(w => w.Code == "unicodeTextInMathMode"))
+        // KaTeX reports each character; one diagnostic per formula is what a writer can act on.
+        var characters = result.Warnings
+            .Where(w => w.Code == "unicodeTextInMathMode")
+            .Select(w => QuotedCharacter().Match(w.Message) is { Success: true } m ? m.Groups[1].Value : w.Message)
+            .Distinct()
+            .ToList();
+        if (characters.Count > 0)
         {
             context.Diagnostics.Warning("SG0302", context.File, line, column,
-                $"formula '{shown}' has text outside \\text{{}}: {warning.Message}. Wrap it in \\text{{…}}.");
+                $"formula '{shown}' has text outside \\text{{}} ({string.Join("", characters)}); wrap it in \\text{{…}}.");
         }
     }
 
@@ -51,6 +58,9 @@ internal static class KatexMathWriter
         var flat = string.Join(' ', tex.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
         return flat.Length <= 80 ? flat : string.Concat(flat.AsSpan(0, 77), "...");
     }
+
+    [GeneratedRegex("\"(.+?)\"")]
+    private static partial Regex QuotedCharacter();
 
     private static MarkdownDocument? FindDocument(MarkdownObject source)
     {
