@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using SiteGen.Mathematics;
+
+namespace SiteGen.Benchmarks;
+
+/// <summary>
+/// Stopwatch numbers BenchmarkDotNet cannot give: the first pool of a fresh process (JIT and parsing
+/// included) and formulas/s per pass. Run: <c>dotnet run -c Release --project tests/SiteGen.Benchmarks -- quick-math</c>.
+/// </summary>
+internal static class QuickMath
+{
+    public static void Run()
+    {
+        var formulas = BenchmarkFormulas.Load();
+        var clock = Stopwatch.StartNew();
+        using (var cold = new KatexRenderer(KatexSettings.Default))
+        {
+            cold.Render("x^2", false);
+            Console.WriteLine($"cold process, first pool + first formula: {clock.ElapsedMilliseconds} ms ({Environment.ProcessorCount} engines)");
+        }
+
+        for (var pass = 1; pass <= 5; pass++)
+        {
+            clock.Restart();
+            using var katex = new KatexRenderer(KatexSettings.Default);
+            katex.Warm();
+            katex.Render("x^2", false);
+            var start = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            Parallel.ForEach(formulas, f => katex.Render(f.Tex, f.Display));
+            var seconds = clock.Elapsed.TotalSeconds;
+            Console.WriteLine($"pass {pass}: pool start {start:F0} ms; {formulas.Count} distinct formulas in {seconds * 1000:F0} ms = {formulas.Count / seconds:F0} formulas/s");
+        }
+
+        var variants = new (string Name, KatexSettings Settings)[]
+        {
+            ("1 engine", KatexSettings.Default with { EngineCount = 1 }),
+            ("2 engines", KatexSettings.Default with { EngineCount = 2 }),
+            ("2 engines, no statement/memory limit", KatexSettings.Default with { EngineCount = 2, MaxStatements = 0, MaxMemoryBytes = 0 }),
+        };
+        foreach (var (name, settings) in variants)
+        {
+            using var katex = new KatexRenderer(settings);
+            katex.Warm();
+            Parallel.ForEach(formulas.Take(30), f => katex.Render(f.Tex, !f.Display));
+            clock.Restart();
+            Parallel.ForEach(formulas, f => katex.Render(f.Tex, f.Display));
+            Console.WriteLine($"{name}, warmed: {formulas.Count / clock.Elapsed.TotalSeconds:F0} formulas/s");
+        }
+    }
+}
