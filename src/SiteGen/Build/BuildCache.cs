@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using SiteGen.Config;
 using SiteGen.Diagnostics;
+using SiteGen.Mathematics;
 using SiteGen.Markdown;
 using SiteGen.Templates;
 
@@ -12,9 +14,36 @@ namespace SiteGen.Build;
 /// </summary>
 public sealed class BuildCache : IDisposable
 {
+    private (KatexSettings Settings, KatexRenderer Renderer)? _katex;
+
     internal (string Stamp, TemplateSet Templates)? Templates { get; set; }
 
-    internal ConcurrentDictionary<string, (string Markdown, RenderedPage Rendered, IReadOnlyList<Diagnostic> Diagnostics)> Pages { get; } =
+    /// <summary>The KaTeX settings a site's configuration asks for.</summary>
+    public static KatexSettings KatexSettingsFor(SiteConfig config) =>
+        new(config.KatexOptions, config.KatexMacros, config.CacheDir);
+
+    /// <summary>A renderer kept across builds (engines stay warm), replaced when the KaTeX settings change.</summary>
+    internal KatexRenderer Katex(SiteConfig config)
+    {
+        var settings = KatexSettingsFor(config);
+        if (_katex is { } known && SameSettings(known.Settings, settings))
+        {
+            return known.Renderer;
+        }
+
+        _katex?.Renderer.Dispose();
+        // Bodies rendered with other macros or options are stale.
+        Pages.Clear();
+        _katex = (settings, new KatexRenderer(settings));
+        return _katex.Value.Renderer;
+    }
+
+    private static bool SameSettings(KatexSettings a, KatexSettings b) =>
+        a.CacheDirectory == b.CacheDirectory
+        && System.Text.Json.JsonSerializer.Serialize(a.Options) == System.Text.Json.JsonSerializer.Serialize(b.Options)
+        && a.Macros.Count == b.Macros.Count && a.Macros.All(kv => b.Macros.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    internal ConcurrentDictionary<string, (string Markdown, int BodyLine, RenderedPage Rendered, IReadOnlyList<Diagnostic> Diagnostics)> Pages { get; } =
         new(StringComparer.Ordinal);
 
     /// <summary>A fingerprint of every file under <paramref name="dir"/>: path, size and write time.</summary>
@@ -40,5 +69,7 @@ public sealed class BuildCache : IDisposable
     public void Dispose()
     {
         Pages.Clear();
+        _katex?.Renderer.Dispose();
+        _katex = null;
     }
 }

@@ -3,6 +3,8 @@ using SiteGen.Content;
 using SiteGen.Diagnostics;
 using SiteGen.Import;
 using SiteGen.Markdown;
+using SiteGen.Markdown.Extensions.Mathematics;
+using SiteGen.Mathematics;
 using SiteGen.Publish;
 using SiteGen.Templates;
 
@@ -26,9 +28,17 @@ public sealed class SiteBuilder(TimeProvider clock)
             return Result(false, imported, 0, diagnostics, timer);
         }
 
-        var pipeline = MarkdownPipelineFactory.Create();
-        var rendered = timer.Time("render", () => Render(pages, new RenderMarkdown(pipeline), diagnostics, cache));
+        var katex = cache?.Katex(config) ?? new KatexRenderer(BuildCache.KatexSettingsFor(config));
+        var (renderedBefore, cachedBefore) = (katex.RenderedCount, katex.CachedCount);
+        var pipeline = MarkdownPipelineFactory.CreateBuilder().UseKatexMath(katex).Build();
+        var rendered = timer.Time("render", () => Render(pages, new RenderMarkdown(pipeline, new KatexDocumentContext()), diagnostics, cache));
         var site = SiteModel.From(rendered);
+        timer.Time("formula-cache", katex.SaveCache);
+        var formulas = (Rendered: katex.RenderedCount - renderedBefore, Cached: katex.CachedCount - cachedBefore);
+        if (cache is null)
+        {
+            katex.Dispose();
+        }
 
         using var output = new SiteOutput(config.OutputDir);
         WriteSiteResult written;
@@ -36,6 +46,11 @@ public sealed class SiteBuilder(TimeProvider clock)
         {
             written = timer.Time("write", () => new WriteSite(config, templates).Run(site, output, diagnostics));
             timer.Time("assets", () => new CopyAssets().Run(config.TemplatesDir, output));
+            if (rendered.Any(p => p.HasMath))
+            {
+                // Only KaTeX's CSS and WOFF2 fonts: the math is already HTML, no KaTeX script ships.
+                timer.Time("assets", () => KatexAssets.CopyTo(Path.Combine(output.StagingDir, "assets", "katex")));
+            }
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is TemplateRenderException))
         {
@@ -56,7 +71,11 @@ public sealed class SiteBuilder(TimeProvider clock)
             output.Commit();
         }
 
-        return Result(succeeded, imported, written.HtmlPages, diagnostics, timer);
+        return Result(succeeded, imported, written.HtmlPages, diagnostics, timer) with
+        {
+            Formulas = formulas.Rendered + formulas.Cached,
+            FormulasCached = formulas.Cached,
+        };
     }
 
     private static TemplateSet LoadTemplates(SiteConfig config, DiagnosticBag diagnostics, BuildCache? cache)
@@ -94,10 +113,10 @@ public sealed class SiteBuilder(TimeProvider clock)
         Parallel.For(0, pages.Count, i =>
         {
             var page = pages[i];
-            if (!cache.Pages.TryGetValue(page.SourcePath, out var hit) || hit.Markdown != page.Markdown)
+            if (!cache.Pages.TryGetValue(page.SourcePath, out var hit) || hit.Markdown != page.Markdown || hit.BodyLine != page.BodyLine)
             {
                 var local = new DiagnosticBag();
-                hit = (page.Markdown, renderer.RenderOne(page, local), local.Snapshot());
+                hit = (page.Markdown, page.BodyLine, renderer.RenderOne(page, local), local.Snapshot());
                 cache.Pages[page.SourcePath] = hit;
             }
 
