@@ -47,52 +47,78 @@ public sealed class DeduplicateArticles
 
     private static UnionFind FindNearDuplicates(string[] texts, double threshold, int shingleSize)
     {
-        var shingles = new ulong[texts.Length][];
         var bands = new MinHashBands(threshold);
         var keys = new ulong[texts.Length][];
-        Parallel.For(0, texts.Length, i =>
-        {
-            shingles[i] = ShingleSet.Of(texts[i], shingleSize);
-            keys[i] = bands.BandKeys(shingles[i]);
-        });
+        Parallel.For(0, texts.Length, i => keys[i] = bands.BandKeys(texts[i], shingleSize));
+        // Exact shingle sets only for texts that became candidates: keeping them all would cost gigabytes at 100k entries.
+        var shingles = new Dictionary<int, ulong[]>();
 
-        var unionFind = new UnionFind(texts.Length);
-        var buckets = new Dictionary<ulong, List<int>>();
-        var compared = new HashSet<long>();
+        // All (key, text) pairs sorted by key: texts sharing a key end up next to each other, with no per-bucket allocations.
+        var prefixKeys = texts.Count(t => t.Length >= PrefixKeyLength);
+        var allKeys = new ulong[texts.Length * bands.Bands + prefixKeys];
+        var owners = new int[allKeys.Length];
+        var n = 0;
         for (var i = 0; i < texts.Length; i++)
         {
             foreach (var key in keys[i])
             {
-                CompareWithBucket(key, i);
+                allKeys[n] = key;
+                owners[n++] = i;
             }
             if (texts[i].Length >= PrefixKeyLength)
             {
                 // Differently truncated copies share their beginning but can be far apart in Jaccard terms.
-                CompareWithBucket(ShingleSet.Hash(texts[i].AsSpan(0, PrefixKeyLength)) ^ 0x5851F42D4C957F2DUL, i);
+                allKeys[n] = ShingleSet.Hash(texts[i].AsSpan(0, PrefixKeyLength)) ^ 0x5851F42D4C957F2DUL;
+                owners[n++] = i;
             }
+        }
+        Array.Sort(allKeys, owners);
+
+        var unionFind = new UnionFind(texts.Length);
+        var compared = new HashSet<long>();
+        for (var runStart = 0; runStart < allKeys.Length;)
+        {
+            var runEnd = runStart + 1;
+            while (runEnd < allKeys.Length && allKeys[runEnd] == allKeys[runStart])
+            {
+                runEnd++;
+            }
+            if (runEnd - runStart > 1)
+            {
+                var members = owners[runStart..runEnd];
+                Array.Sort(members);
+                CompareRun(members);
+            }
+            runStart = runEnd;
         }
         return unionFind;
 
-        void CompareWithBucket(ulong key, int i)
+        void CompareRun(int[] members)
         {
-            if (!buckets.TryGetValue(key, out var members))
+            for (var b = 1; b < members.Length; b++)
             {
-                buckets[key] = [i];
-                return;
-            }
-            for (var m = Math.Max(0, members.Count - MaxComparisonsPerBucket); m < members.Count; m++)
-            {
-                var j = members[m];
-                if (unionFind.Find(i) == unionFind.Find(j) || !compared.Add(((long)j << 32) | (uint)i))
+                for (var a = Math.Max(0, b - MaxComparisonsPerBucket); a < b; a++)
                 {
-                    continue;
-                }
-                if (AreNearDuplicates(shingles[i], shingles[j], threshold))
-                {
-                    unionFind.Union(i, j);
+                    var (i, j) = (members[a], members[b]);
+                    if (i == j || unionFind.Find(i) == unionFind.Find(j) || !compared.Add(((long)i << 32) | (uint)j))
+                    {
+                        continue;
+                    }
+                    if (AreNearDuplicates(ShinglesOf(i), ShinglesOf(j), threshold))
+                    {
+                        unionFind.Union(i, j);
+                    }
                 }
             }
-            members.Add(i);
+        }
+
+        ulong[] ShinglesOf(int i)
+        {
+            if (!shingles.TryGetValue(i, out var set))
+            {
+                shingles[i] = set = ShingleSet.Of(texts[i], shingleSize);
+            }
+            return set;
         }
     }
 

@@ -152,49 +152,60 @@ internal sealed class ExtractTitle
         return name.Length is >= 2 and <= 80 ? CutLatin(name, 80) : null;
     }
 
-    /// <summary>The first clause: shortest prefix ending at a boundary that is at least 8 characters, else a hard cut.</summary>
+    /// <summary>
+    /// The first clause: the shortest prefix of 8–40 characters ending at punctuation, else one ending at a
+    /// bracket, else a hard cut. A first sentence too short to be a title (e.g. "首先看论文题目。") is skipped.
+    /// </summary>
     private static string Clause(string text)
     {
+        var sentenceEnd = text.IndexOfAny(['。', '！', '？']);
+        if (sentenceEnd is > 0 and < MinClause && sentenceEnd + 1 < text.Length)
+        {
+            return Clause(text[(sentenceEnd + 1)..].TrimStart());
+        }
         var depth = 0;
+        string? bracketCut = null;
         for (var i = 0; i < text.Length && i <= MaxLength; i++)
         {
             var c = text[i];
             int? cut = null;
+            var atBracket = false;
             if (c is '(' or '（')
             {
-                if (depth == 0)
-                {
-                    cut = i;
-                }
+                cut = depth == 0 ? i : null;
+                atBracket = true;
                 depth++;
             }
             else if (c is ')' or '）')
             {
                 depth = Math.Max(0, depth - 1);
-                if (depth == 0)
-                {
-                    cut = i + 1;
-                }
+                cut = depth == 0 ? i + 1 : null;
+                atBracket = true;
             }
             else if (depth == 0 && SentencePunctuation.Contains(c))
             {
                 cut = i;
             }
-            if (cut is not { } at || at == 0)
+            if (cut is not { } at)
             {
                 continue;
             }
             var candidate = text[..at].TrimEnd();
-            if (candidate.Length >= MinClause && candidate.Length <= MaxLength)
+            if (candidate.Length is < MinClause or > MaxLength)
+            {
+                continue;
+            }
+            if (!atBracket)
             {
                 return candidate;
             }
+            bracketCut ??= candidate;
         }
-        if (text.Length <= MaxLength)
+        if (bracketCut is not null)
         {
-            return text.TrimEnd('。', '.', '…', ' ');
+            return bracketCut;
         }
-        return Cut(text);
+        return text.Length <= MaxLength ? text.TrimEnd('。', '.', '…', ' ') : Cut(text);
     }
 
     private static string Cut(string text) => text.Length <= MaxLength ? text : CutLatin(text, MaxLength - 1) + "…";

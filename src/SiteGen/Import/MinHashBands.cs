@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace SiteGen.Import;
 
 /// <summary>
@@ -8,8 +11,8 @@ internal sealed class MinHashBands
 {
     private const int HashBudget = 96;
 
-    private readonly ulong[] _multipliers;
-    private readonly ulong[] _offsets;
+    private readonly uint[] _multipliers;
+    private readonly uint[] _offsets;
 
     public int Bands { get; }
     public int Rows { get; }
@@ -21,50 +24,53 @@ internal sealed class MinHashBands
         Rows = 1;
         for (var rows = 8; rows >= 1; rows--)
         {
-            var bands = HashBudget / rows;
-            if (1 - Math.Pow(1 - Math.Pow(t, rows), bands) >= 0.995)
+            if (1 - Math.Pow(1 - Math.Pow(t, rows), HashBudget / rows) >= 0.995)
             {
                 Rows = rows;
                 break;
             }
         }
         Bands = HashBudget / Rows;
-        var count = Bands * Rows;
-        _multipliers = new ulong[count];
-        _offsets = new ulong[count];
+        // Whole SIMD vectors; the padding lanes are computed and ignored.
+        var lanes = Vector<uint>.Count;
+        var count = (Bands * Rows + lanes - 1) / lanes * lanes;
+        _multipliers = new uint[count];
+        _offsets = new uint[count];
         // Fixed seeds: the same input must give the same candidates on every machine and every run.
         var state = 0x9E3779B97F4A7C15UL;
         for (var i = 0; i < count; i++)
         {
             state = ShingleSet.Mix(state + 0x9E3779B97F4A7C15UL);
-            _multipliers[i] = state | 1;
-            state = ShingleSet.Mix(state + 0x9E3779B97F4A7C15UL);
-            _offsets[i] = state;
+            _multipliers[i] = (uint)state | 1;
+            _offsets[i] = (uint)(state >> 32);
         }
     }
 
-    /// <summary>One 64-bit key per band; two texts share a key only when their signatures agree on that band.</summary>
-    public ulong[] BandKeys(ulong[] shingles)
+    /// <summary>One 64-bit key per band for the text's character shingles; equal keys mean equal signature rows.</summary>
+    public ulong[] BandKeys(string text, int shingleSize)
     {
-        var count = _multipliers.Length;
-        Span<ulong> signature = stackalloc ulong[count];
-        signature.Fill(ulong.MaxValue);
-        foreach (var x in shingles)
+        shingleSize = Math.Max(1, shingleSize);
+        var signature = new uint[_multipliers.Length];
+        Array.Fill(signature, uint.MaxValue);
+        var sig = MemoryMarshal.Cast<uint, Vector<uint>>(signature.AsSpan());
+        var mul = MemoryMarshal.Cast<uint, Vector<uint>>(_multipliers.AsSpan());
+        var add = MemoryMarshal.Cast<uint, Vector<uint>>(_offsets.AsSpan());
+        var windows = Math.Max(1, text.Length - shingleSize + 1);
+        for (var start = 0; start < windows; start++)
         {
-            for (var i = 0; i < count; i++)
+            var shingle = text.AsSpan(start, Math.Min(shingleSize, text.Length - start));
+            var x = new Vector<uint>((uint)ShingleSet.Hash(shingle));
+            for (var v = 0; v < sig.Length; v++)
             {
-                var h = x * _multipliers[i] + _offsets[i];
-                if (h < signature[i])
-                {
-                    signature[i] = h;
-                }
+                var h = x * mul[v] + add[v];
+                sig[v] = Vector.Min(sig[v], h ^ (h >> 16));
             }
         }
 
         var keys = new ulong[Bands];
         for (var band = 0; band < Bands; band++)
         {
-            var key = (ulong)band * 0x9E3779B97F4A7C15UL;
+            var key = (ulong)(band + 1) * 0x9E3779B97F4A7C15UL;
             for (var row = 0; row < Rows; row++)
             {
                 key = ShingleSet.Mix(key ^ signature[band * Rows + row]);
