@@ -23,11 +23,24 @@ internal sealed class ExtractTitle
         {
             rest = rest[word.Length..].TrimStart();
         }
+        // A title is words: stop before the first formula, and drop list or quote markers left at the start.
+        var math = Math.Min(IndexOr(rest, "\\("), IndexOr(rest, "\\["));
+        if (math is >= 2 and < int.MaxValue)
+        {
+            rest = rest[..math].TrimEnd().TrimEnd(':', '：', ',', '，');
+        }
+        rest = rest.TrimStart('-', '+', '*', '>', '#', '=', ' ');
         if (rest.Length == 0)
         {
             return Cut(TextKey.Normalize(text));
         }
         return Heading(rest) ?? PaperName(rest) ?? Clause(rest);
+    }
+
+    private static int IndexOr(string text, string value)
+    {
+        var index = text.IndexOf(value, StringComparison.Ordinal);
+        return index < 0 ? int.MaxValue : index;
     }
 
     /// <summary>Drops a leading 💡/🔖 marker, and a 🔖's URL so its label becomes the leading heading.</summary>
