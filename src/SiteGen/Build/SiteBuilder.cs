@@ -18,7 +18,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         var diagnostics = new DiagnosticBag();
         var timer = new StageTimer();
 
-        var imported = timer.Time("import", () => new ImportFeeds().Run(config, diagnostics, clock));
+        var imported = timer.Time("import", () => ImportFeeds.Run(config, diagnostics, clock));
         // Pages are read after the import so a new feed's articles are part of this build.
         var pages = timer.Time("load", () => new LoadPages().Run(config.ContentDir, diagnostics));
         var templates = timer.Time("templates", () => LoadTemplates(config, diagnostics, cache));

@@ -1,0 +1,25 @@
+using SiteGen.Config;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Import;
+
+/// <summary>The Import stage as the build runs it: feeds → articles → <c>content/*.md</c>.</summary>
+public static class ImportFeeds
+{
+    public static ImportResult Run(SiteConfig config, DiagnosticBag diagnostics, TimeProvider clock)
+    {
+        var batch = new ReadFeeds().Read(config.SeedsDir, diagnostics);
+        var deduplicated = new DeduplicateArticles().Deduplicate(batch.Entries, config);
+        var pages = new WritePages().Write(deduplicated.Articles, config, diagnostics, clock);
+        return new ImportResult(
+            batch.Feeds.Count,
+            batch.Entries.Count,
+            deduplicated.Articles.Count,
+            deduplicated.ExactDuplicates,
+            deduplicated.NearDuplicates,
+            pages.Created,
+            pages.Updated,
+            pages.Unchanged,
+            pages.KeptEdited);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Import;
+
+/// <summary>
+/// Reads every <c>*.txt</c> feed of the seeds folder (ordinal file-name order) into entries, one per
+/// non-blank line after the optional header. Bad input becomes warnings, never exceptions, and no line is dropped.
+/// </summary>
+public sealed class ReadFeeds
+{
+    private static readonly string[] HeaderLines = ["INCOMING TRANSMISSION", "LATEST UPDATES"];
+
+    public FeedBatch Read(string seedsDir, DiagnosticBag diagnostics)
+    {
+        var shownDir = seedsDir.Replace('\\', '/');
+        if (!Directory.Exists(seedsDir))
+        {
+            diagnostics.Warning(ImportCodes.MissingSeedsDir, shownDir, 0, 0,
+                $"seeds folder '{shownDir}' does not exist; nothing to import. Create it or pass --seeds DIR.");
+            return new FeedBatch([], []);
+        }
+
+        var files = Directory.GetFiles(seedsDir, "*.txt")
+            .Select(path => System.IO.Path.GetFileName(path))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (files.Count == 0)
+        {
+            diagnostics.Warning(ImportCodes.NoFeeds, shownDir, 0, 0, $"no *.txt feeds in '{shownDir}'; nothing to import.");
+        }
+
+        var entries = new List<FeedEntry>();
+        foreach (var name in files)
+        {
+            var shownPath = $"{shownDir.TrimEnd('/')}/{name}";
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(System.IO.Path.Combine(seedsDir, name));
+            }
+            catch (IOException e)
+            {
+                diagnostics.Warning(ImportCodes.UnreadableFeed, shownPath, 0, 0, $"cannot read feed: {e.Message}");
+                continue;
+            }
+            var before = entries.Count;
+            ReadFeed(name, shownPath, bytes, entries, diagnostics);
+            if (entries.Count == before)
+            {
+                diagnostics.Warning(ImportCodes.EmptyFeed, shownPath, 1, 1,
+                    "feed has no article lines (only a header or blank lines); expected one article per line.");
+            }
+        }
+        return new FeedBatch(files, entries);
+    }
+
+    private static void ReadFeed(string feed, string shownPath, byte[] bytes, List<FeedEntry> entries, DiagnosticBag diagnostics)
+    {
+        ReadOnlySpan<byte> rest = bytes;
+        if (rest.StartsWith("\uFEFF"u8))
+        {
+            rest = rest[3..];
+        }
+
+        var inHeader = true;
+        for (var lineNumber = 1; !rest.IsEmpty; lineNumber++)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            var lineBytes = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (lineBytes.EndsWith("\r"u8))
+            {
+                lineBytes = lineBytes[..^1];
+            }
+
+            var text = Decode(lineBytes, shownPath, lineNumber, diagnostics);
+            text = ReplaceControlCharacters(text, shownPath, lineNumber, diagnostics);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+            if (inHeader && HeaderLines.Contains(text.Trim(), StringComparer.Ordinal))
+            {
+                continue;
+            }
+            inHeader = false;
+            entries.Add(new FeedEntry(feed, shownPath, lineNumber, text));
+        }
+    }
+
+    private static string Decode(ReadOnlySpan<byte> bytes, string shownPath, int line, DiagnosticBag diagnostics)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false);
+            if (status == OperationStatus.Done)
+            {
+                return new string(chars, 0, written);
+            }
+            diagnostics.Warning(ImportCodes.InvalidUtf8, shownPath, line, written + 1,
+                "invalid UTF-8; the bad bytes are shown as U+FFFD. Re-save the feed as UTF-8.");
+            return Encoding.UTF8.GetString(bytes);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static string ReplaceControlCharacters(string text, string shownPath, int line, DiagnosticBag diagnostics)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            // A tab is ordinary whitespace in a flattened article; every other control character is damage.
+            if (!char.IsControl(c) || c == '\t')
+            {
+                builder?.Append(c);
+                continue;
+            }
+            if (builder is null)
+            {
+                builder = new StringBuilder(text.Length).Append(text, 0, i);
+                diagnostics.Warning(ImportCodes.ControlCharacter, shownPath, line, i + 1,
+                    $"control character U+{(int)c:X4} replaced by U+FFFD; remove it from the feed.");
+            }
+            builder.Append('\uFFFD');
+        }
+        return builder?.ToString() ?? text;
+    }
+}
