@@ -36,6 +36,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         {
             written = timer.Time("write", () => new WriteSite(config, templates).Run(site, output, diagnostics));
             timer.Time("assets", () => new CopyAssets().Run(config.TemplatesDir, output));
+            timer.Time("check", () => new SiteGen.Check.CheckLinks(config.BasePath).Run(output.StagingDir, config.OutputDir, diagnostics));
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is TemplateRenderException))
         {
