@@ -64,6 +64,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
         const string indexUrl = "tags/";
         var index = models.Layout(indexUrl, "tags", "标签", $"{config.Title} 的全部标签", hasMath: false);
         index["tags"] = site.Tags.Select(t => TagSummary(t, SiteUrls.RootFrom(indexUrl))).ToList();
+        index["tag_count"] = site.Tags.Count;
         Write(output, indexUrl, "tags", index);
 
         foreach (var tag in site.Tags)
