@@ -79,7 +79,7 @@ public sealed class WriteSiteTests : IClassFixture<WriteSiteTests.BuiltSite>
     {
         var document = Load("articles/normalizing-flow/index.html");
         Assert.Matches(@"约 \d+ 分钟", document.QuerySelector(".article-meta")!.TextContent);
-        Assert.Equal(["生成模型", "概率", "Flow"], document.QuerySelectorAll(".article-meta .tag").Select(t => t.TextContent));
+        Assert.Equal(["生成模型", "概率", "Flow"], document.QuerySelectorAll(".article-header .tag").Select(t => t.TextContent));
         Assert.Contains("seeds/000_867657b6d5943328.txt", document.QuerySelector(".sources")!.TextContent);
         Assert.Equal(5, document.QuerySelectorAll(".toc a").Length);
         Assert.NotNull(document.QuerySelector(".prev-next a[rel=next]"));
