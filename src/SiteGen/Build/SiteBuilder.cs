@@ -51,6 +51,7 @@ public sealed class SiteBuilder(TimeProvider clock)
                 // Only KaTeX's CSS and WOFF2 fonts: the math is already HTML, no KaTeX script ships.
                 timer.Time("assets", () => KatexAssets.CopyTo(Path.Combine(output.StagingDir, "assets", "katex")));
             }
+            timer.Time("check", () => new SiteGen.Check.CheckLinks(config.BasePath).Run(output.StagingDir, config.OutputDir, diagnostics));
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is TemplateRenderException))
         {

@@ -7,7 +7,11 @@ namespace SiteGen.Publish;
 /// Builds the snake_case models templates see. Every key a template may use is always present (null
 /// when absent), because the template engine reports unresolved names as errors.
 /// </summary>
-public sealed class PageModels(SiteConfig config, SiteUrls urls)
+/// <remarks>
+/// Links are built from a <c>root</c>: the prefix that leads from the page to the site root, relative
+/// (<c>../../</c>) on ordinary pages and the base path (<c>/docs/</c>) on the 404 page.
+/// </remarks>
+public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAssets = false)
 {
     public const int RelatedCount = 5;
 
@@ -32,30 +36,35 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls)
             ["noindex"] = kind == "404",
         },
         ["has_math"] = hasMath,
+        // The KaTeX stylesheet is linked only when the theme ships it, so no page points at a missing file.
+        ["katex_css"] = hasMath && hasKatexAssets,
         ["content"] = null,
     };
 
-    public Dictionary<string, object?> Summary(ArticleEntry article, string fromUrl) => new()
+    /// <summary>An article as listed on home, tag, 404 pages and in prev/next and related links.</summary>
+    public Dictionary<string, object?> Summary(ArticleEntry article, string root) => new()
     {
         ["title"] = article.Page.Title,
-        ["url"] = SiteUrls.Link(fromUrl, article.Page.Url),
+        ["url"] = root + SiteUrls.Encode(article.Page.Url),
         ["excerpt"] = article.Excerpt,
         ["date"] = Date(article.Page.Date),
         ["reading_minutes"] = article.ReadingMinutes,
-        ["tags"] = Tags(article.Page.Tags, fromUrl),
+        ["truncated"] = article.Page.Truncated,
+        ["tags"] = Tags(article.Page.Tags, root),
     };
 
-    public List<Dictionary<string, object?>> Tags(IEnumerable<string> tags, string fromUrl) =>
+    public List<Dictionary<string, object?>> Tags(IEnumerable<string> tags, string root) =>
         tags.Select(t => new Dictionary<string, object?>
         {
             ["name"] = t,
-            ["url"] = SiteUrls.Link(fromUrl, SiteUrls.TagUrl(t)),
+            ["url"] = root + SiteUrls.Encode(SiteUrls.TagUrl(t)),
         }).ToList();
 
     public Dictionary<string, object?> Article(ArticleEntry entry, SiteModel site, IReadOnlyList<ArticleEntry> related)
     {
         var page = entry.Page;
         var url = page.Url;
+        var root = SiteUrls.RootFrom(url);
         var prev = entry.Index > 0 ? site.Articles[entry.Index - 1] : null;
         var next = entry.Index + 1 < site.Articles.Count ? site.Articles[entry.Index + 1] : null;
         return new Dictionary<string, object?>
@@ -65,7 +74,7 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls)
             ["date"] = Date(page.Date),
             ["reading_minutes"] = entry.ReadingMinutes,
             ["character_count"] = ReadingTime.Count(entry.Rendered.Text).CjkCharacters,
-            ["tags"] = Tags(page.Tags, url),
+            ["tags"] = Tags(page.Tags, root),
             ["toc"] = entry.Rendered.Toc.Select(t => new Dictionary<string, object?>
             {
                 ["level"] = t.Level,
@@ -80,9 +89,9 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls)
             }).ToList(),
             ["source_count"] = page.Sources.Count,
             ["truncated"] = page.Truncated,
-            ["prev"] = prev is null ? null : Summary(prev, url),
-            ["next"] = next is null ? null : Summary(next, url),
-            ["related"] = related.Select(r => Summary(r, url)).ToList(),
+            ["prev"] = prev is null ? null : Summary(prev, root),
+            ["next"] = next is null ? null : Summary(next, root),
+            ["related"] = related.Select(r => Summary(r, root)).ToList(),
             ["has_related"] = related.Count > 0,
         };
     }

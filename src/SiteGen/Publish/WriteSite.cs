@@ -14,7 +14,9 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
 
     public WriteSiteResult Run(SiteModel site, SiteOutput output, DiagnosticBag diagnostics)
     {
-        var models = new PageModels(config, _urls);
+        // The build ships KaTeX's stylesheet exactly when some page has math.
+        var katex = site.Articles.Any(a => a.Rendered.HasMath);
+        var models = new PageModels(config, _urls, katex);
         var related = RelatedArticles.Compute(site.Articles, PageModels.RelatedCount);
         var written = 0;
 
@@ -42,9 +44,9 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
             var url = HomeUrl(number);
             var title = number == 1 ? config.Title : $"{config.Title}（第 {number} 页）";
             var model = models.Layout(url, "home", title, config.Description, hasMath: false);
-            model["articles"] = site.Articles.Skip((number - 1) * pageSize).Take(pageSize).Select(a => models.Summary(a, url)).ToList();
+            model["articles"] = site.Articles.Skip((number - 1) * pageSize).Take(pageSize).Select(a => models.Summary(a, SiteUrls.RootFrom(url))).ToList();
             model["article_count"] = site.Articles.Count;
-            model["tags"] = site.Tags.Select(t => TagSummary(t, url)).ToList();
+            model["tags"] = site.Tags.Select(t => TagSummary(t, SiteUrls.RootFrom(url))).ToList();
             model["pagination"] = new Dictionary<string, object?>
             {
                 ["current"] = number,
@@ -62,14 +64,15 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
     {
         const string indexUrl = "tags/";
         var index = models.Layout(indexUrl, "tags", "标签", $"{config.Title} 的全部标签", hasMath: false);
-        index["tags"] = site.Tags.Select(t => TagSummary(t, indexUrl)).ToList();
+        index["tags"] = site.Tags.Select(t => TagSummary(t, SiteUrls.RootFrom(indexUrl))).ToList();
+        index["tag_count"] = site.Tags.Count;
         Write(output, indexUrl, "tags", index);
 
         foreach (var tag in site.Tags)
         {
             var model = models.Layout(tag.Url, "tag", tag.Name, $"标签「{tag.Name}」下的 {tag.Articles.Count} 篇文章", hasMath: false);
-            model["tag"] = TagSummary(tag, tag.Url);
-            model["articles"] = tag.Articles.Select(a => models.Summary(a, tag.Url)).ToList();
+            model["tag"] = TagSummary(tag, SiteUrls.RootFrom(tag.Url));
+            model["articles"] = tag.Articles.Select(a => models.Summary(a, SiteUrls.RootFrom(tag.Url))).ToList();
             Write(output, tag.Url, "tag", model);
         }
 
@@ -82,11 +85,8 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
         // they are rooted at the base path, which the server knows.
         var notFound = models.Layout("404.html", "404", "页面不存在", "找不到这个页面。", hasMath: false);
         notFound["root"] = config.BasePath;
-        notFound["articles"] = site.Articles.Take(8).Select(a => models.Summary(a, "")).ToList();
-        foreach (var summary in (List<Dictionary<string, object?>>)notFound["articles"]!)
-        {
-            summary["url"] = config.BasePath + summary["url"];
-        }
+        notFound["articles"] = site.Articles.Take(8).Select(a => models.Summary(a, config.BasePath)).ToList();
+        notFound["tags"] = site.Tags.Take(12).Select(t => TagSummary(t, config.BasePath)).ToList();
 
         Write(output, "404.html", "404", notFound);
         var pages = 1;
@@ -100,10 +100,10 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
         return pages;
     }
 
-    private static Dictionary<string, object?> TagSummary(TagEntry tag, string fromUrl) => new()
+    private static Dictionary<string, object?> TagSummary(TagEntry tag, string root) => new()
     {
         ["name"] = tag.Name,
-        ["url"] = SiteUrls.Link(fromUrl, tag.Url),
+        ["url"] = root + SiteUrls.Encode(tag.Url),
         ["count"] = tag.Articles.Count,
     };
 

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Check;
+
+/// <summary>Counts of what <see cref="CheckLinks"/> looked at and found.</summary>
+public sealed record CheckLinksResult(int Pages, int Links, int Broken);
+
+/// <summary>
+/// Verifies that every internal link, asset and <c>#anchor</c> of a built site resolves to a file (and an
+/// element id) of that site, reporting each broken one at its source page and line as a warning (SG06xx).
+/// External links are not fetched.
+/// </summary>
+/// <param name="basePath">The site's base path, e.g. <c>/docs/</c>: root-relative links must start with it.</param>
+public sealed class CheckLinks(string basePath)
+{
+    public const string NotFoundPage = "404.html";
+
+    /// <summary>Checks the site in <paramref name="siteDir"/>; diagnostics name files as <paramref name="displayDir"/>/page.</summary>
+    public CheckLinksResult Run(string siteDir, string displayDir, DiagnosticBag diagnostics)
+    {
+        var root = Path.GetFullPath(siteDir);
+        if (!Directory.Exists(root))
+        {
+            diagnostics.Error("SG0600", displayDir, 0, 0, "site folder not found; build the site first or pass --out DIR");
+            return new CheckLinksResult(0, 0, 0);
+        }
+
+        var pages = new ConcurrentDictionary<string, ParsedPage>(StringComparer.Ordinal);
+        Parallel.ForEach(Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories), file =>
+            pages[SitePath(root, file)] = ParsedPage.Parse(File.ReadAllText(file)));
+
+        var links = 0;
+        var broken = 0;
+        Parallel.ForEach(pages, entry =>
+        {
+            var display = (displayDir.TrimEnd('/', '\\') + "/" + entry.Key).Replace('\\', '/');
+            foreach (var link in entry.Value.Links)
+            {
+                Interlocked.Increment(ref links);
+                var problem = Problem(root, entry.Key, link.Value, pages);
+                if (problem is not null)
+                {
+                    Interlocked.Increment(ref broken);
+                    diagnostics.Warning(problem.Value.Code, display, link.Line, link.Column, problem.Value.Message);
+                }
+            }
+        });
+
+        return new CheckLinksResult(pages.Count, links, broken);
+    }
+
+    private (string Code, string Message)? Problem(string root, string pagePath, string link, IReadOnlyDictionary<string, ParsedPage> pages)
+    {
+        var isNotFoundPage = pagePath == NotFoundPage;
+        if (isNotFoundPage && link.Length > 0 && !link.StartsWith('#') && !link.StartsWith('/') && LinkResolver.Resolve(pagePath, link, basePath).Kind != LinkKind.External)
+        {
+            // The server answers any missing URL with this page, so a relative link would resolve against that URL.
+            return ("SG0604", $"link '{link}' is relative, but {NotFoundPage} is served at any URL; root it at the base path ('{basePath}…')");
+        }
+
+        var target = LinkResolver.Resolve(pagePath, link, basePath);
+        switch (target.Kind)
+        {
+            case LinkKind.External:
+                return null;
+            case LinkKind.OutsideBasePath:
+                return ("SG0603", $"link '{link}' is outside the base path '{basePath}'; use a relative link or start it with '{basePath}'");
+            case LinkKind.AboveRoot:
+                return ("SG0603", $"link '{link}' climbs above the site folder; remove a '../'");
+        }
+
+        var path = target.Path;
+        if (!File.Exists(Path.Combine(root, path)))
+        {
+            // "articles/x" without a slash still works: servers redirect a folder to its index.html.
+            var folderIndex = path + "/index.html";
+            if (!File.Exists(Path.Combine(root, folderIndex)))
+            {
+                return ("SG0601", $"link '{link}' points to '{path}', which is not in the site; check the path or the slug");
+            }
+
+            path = folderIndex;
+        }
+
+        if (string.IsNullOrEmpty(target.Fragment) || !pages.TryGetValue(path, out var targetPage))
+        {
+            return null;
+        }
+
+        return targetPage.Ids.Contains(target.Fragment)
+            ? null
+            : ("SG0602", $"link '{link}' points to anchor '#{target.Fragment}', which '{path}' does not have; check the heading id");
+    }
+
+    private static string SitePath(string root, string file) =>
+        Path.GetRelativePath(root, file).Replace('\\', '/');
+}

@@ -1,0 +1,50 @@
+using SiteGen.Build;
+using SiteGen.Config;
+
+namespace SiteGen.Tests.Publish;
+
+/// <summary>Builds fixture sites with the real theme into temporary folders.</summary>
+internal static class TestSite
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string TemplatesDir => Path.Combine(RepoRoot, "templates");
+
+    public static string TestFiles => Path.Combine(AppContext.BaseDirectory, "TestFiles");
+
+    public static string ValidContent => Path.Combine(TestFiles, "Sites", "valid", "content");
+
+    /// <summary>Builds <paramref name="contentDir"/> and returns the output folder (deleted by the caller or the OS).</summary>
+    public static (string OutputDir, BuildResult Result) Build(string contentDir, string baseUrl, string? outputDir = null)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "sitegen-tests", Guid.NewGuid().ToString("N"));
+        var config = new SiteConfig
+        {
+            Title = "测试站点",
+            Description = "中文技术文章与数学公式。",
+            ContentDir = contentDir,
+            SeedsDir = Path.Combine(work, "no-seeds"),
+            TemplatesDir = TemplatesDir,
+            OutputDir = outputDir ?? Path.Combine(work, "site"),
+            CacheDir = Path.Combine(work, "cache"),
+            BaseUrl = BaseUrl.Normalize(baseUrl),
+            PageSize = 3,
+        };
+        var result = new SiteBuilder(TimeProvider.System).Build(config);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return (config.OutputDir, result);
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SiteGen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("SiteGen.sln not found above " + AppContext.BaseDirectory);
+    }
+}
