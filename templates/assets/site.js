@@ -39,6 +39,32 @@
     }
   }
 
+  // A formula wider than the column scrolls sideways; keyboard users must be able to reach and scroll it.
+  // Widths are only final once KaTeX's fonts have loaded, and they change with the window.
+  function markScrollableFormulas() {
+    var formulas = document.querySelectorAll(".katex-display");
+    for (var k = 0; k < formulas.length; k++) {
+      var f = formulas[k];
+      if (f.scrollWidth > f.clientWidth) {
+        f.setAttribute("tabindex", "0");
+        f.setAttribute("role", "group");
+        f.setAttribute("aria-label", "公式（可横向滚动）");
+      } else if (f.getAttribute("tabindex") === "0") {
+        f.removeAttribute("tabindex");
+        f.removeAttribute("role");
+        f.removeAttribute("aria-label");
+      }
+    }
+  }
+  markScrollableFormulas();
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(markScrollableFormulas);
+  window.addEventListener("load", markScrollableFormulas);
+  var resizeTimer;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(markScrollableFormulas, 150);
+  });
+
   // Opened straight from disk, folder links would show a directory listing: point them at index.html.
   if (location.protocol === "file:") {
     var links = document.querySelectorAll("a[href]");
