@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
 using SiteGen.Tests.Publish;
+using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Browser;
 
@@ -10,14 +11,6 @@ namespace SiteGen.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-    ];
-
     private IPlaywright? _playwright;
     private StaticServer? _server;
 
@@ -35,22 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException(
-                $"{ChromiumPath} not found: browser tests need Debian's Chromium and CJK fonts. Install them with " +
-                "'bash .ci/install' (or 'apt-get install -y chromium fonts-noto-cjk'); the tests never download a browser.");
-        }
-
+        (_playwright, Browser) = await Chromium.LaunchAsync();
         SiteDir = TestSite.Build(TestSite.ValidContent, "/").OutputDir;
         _server = new StaticServer(SiteDir);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
         Directory.CreateDirectory(ScreenshotDir);
         await EnsureAxeAsync();
     }

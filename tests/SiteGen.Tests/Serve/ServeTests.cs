@@ -52,4 +52,15 @@ public sealed class ServeTests
         Assert.Contains("最初的正文", await site.GetAsync("articles/demo/"));
         Assert.Contains("build failed", site.Log.ToString());
     }
+
+    [Fact]
+    public async Task NewFeedAddsItsArticle()
+    {
+        await using var site = await ServedSite.StartAsync(("content/demo.md", Page));
+        await File.WriteAllTextAsync(site.Dir.Combine("seeds", "100_new.txt"),
+            "INCOMING TRANSMISSION\n\nLATEST UPDATES\n变分自编码器(VAE)是一种生成模型,它用编码器把数据映射到隐变量的分布上,再用解码器重建数据。\n");
+        await site.WaitForAsync("", "变分自编码器", TimeSpan.FromSeconds(5));
+        Assert.Single(Directory.GetFiles(site.Dir.Combine("content")), f => File.ReadAllText(f).Contains("变分自编码器", StringComparison.Ordinal));
+        Assert.Contains("最初的正文", await site.GetAsync("articles/demo/"));
+    }
 }
