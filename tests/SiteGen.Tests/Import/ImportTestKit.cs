@@ -14,7 +14,7 @@ internal static class ImportTestKit
 
     private static readonly Markdig.MarkdownPipeline Pipeline = MarkdownPipelineFactory.Create();
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Support.RepoPaths.Root;
 
     public static string SeedsDir => Path.Combine(RepoRoot, "seeds");
 
@@ -93,18 +93,6 @@ internal static class ImportTestKit
             sections[current!].Append(element.TextContent).Append(' ');
         }
         return sections.ToDictionary(s => s.Key, s => s.Value.ToString());
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SiteGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("SiteGen.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

@@ -6,24 +6,11 @@ namespace SiteGen.Tests.Mathematics;
 /// <summary>Paths shared by the math tests.</summary>
 internal static class MathPaths
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Support.RepoPaths.Root;
 
     public static string TestFiles => Path.Combine(AppContext.BaseDirectory, "TestFiles", "Math");
 
     public static string Conformance => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "conformance"));
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SiteGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SiteGen.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>One engine pool with KaTeX defaults for every math test class (engines are the costly part).</summary>

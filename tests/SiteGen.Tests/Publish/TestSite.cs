@@ -6,7 +6,7 @@ namespace SiteGen.Tests.Publish;
 /// <summary>Builds fixture sites with the real theme into temporary folders.</summary>
 internal static class TestSite
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Support.RepoPaths.Root;
 
     public static string TemplatesDir => Path.Combine(RepoRoot, "templates");
 
@@ -33,18 +33,5 @@ internal static class TestSite
         var result = new SiteBuilder(TimeProvider.System).Build(config);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         return (config.OutputDir, result);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SiteGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SiteGen.sln not found above " + AppContext.BaseDirectory);
     }
 }
