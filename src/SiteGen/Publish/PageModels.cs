@@ -47,6 +47,7 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
         ["title"] = article.Page.Title,
         ["url"] = root + SiteUrls.Encode(article.Page.Url),
         ["excerpt"] = article.Excerpt,
+        ["excerpt_html"] = article.ExcerptHtml.Html,
         ["date"] = Date(article.Page.Date),
         ["reading_minutes"] = article.ReadingMinutes,
         ["truncated"] = article.Page.Truncated,

@@ -4,7 +4,9 @@ using SiteGen.Markdown;
 namespace SiteGen.Publish;
 
 /// <summary>An article in its place on the site: listing order, neighbours and tags.</summary>
-public sealed record ArticleEntry(RenderedPage Rendered, int Index, string Excerpt, int ReadingMinutes)
+/// <param name="Excerpt">Plain text, for meta descriptions and feeds.</param>
+/// <param name="ExcerptHtml">For listings: the same start of the text with inline formulas typeset.</param>
+public sealed record ArticleEntry(RenderedPage Rendered, int Index, string Excerpt, ExcerptHtmlResult ExcerptHtml, int ReadingMinutes)
 {
     public Page Page => Rendered.Page;
 }
@@ -25,7 +27,8 @@ public sealed record SiteModel(IReadOnlyList<ArticleEntry> Articles, IReadOnlyLi
             .ThenByDescending(p => p.Page.Sources.Count > 0 ? p.Page.Sources[0].Feed : "", StringComparer.Ordinal)
             .ThenBy(p => p.Page.Sources.Count > 0 ? p.Page.Sources[0].Line : 0)
             .ThenBy(p => p.Page.Slug, StringComparer.Ordinal)
-            .Select((p, i) => new ArticleEntry(p, i, Excerpt.Of(p.Page.Description ?? p.Text, ExcerptLength), ReadingTime.Minutes(p.Text)))
+            .AsParallel().AsOrdered()
+            .Select((p, i) => new ArticleEntry(p, i, Excerpt.Of(p.Page.Description ?? p.Text, ExcerptLength), ListingExcerpt(p), ReadingTime.Minutes(p.Text)))
             .ToList();
 
         var tags = ordered
@@ -37,4 +40,9 @@ public sealed record SiteModel(IReadOnlyList<ArticleEntry> Articles, IReadOnlyLi
             .ToList();
         return new SiteModel(ordered, tags);
     }
+
+    private static ExcerptHtmlResult ListingExcerpt(RenderedPage page) =>
+        page.Page.Description is { } description
+            ? new ExcerptHtmlResult(ExcerptHtml.Escape(Excerpt.Of(description, ExcerptLength)), false)
+            : ExcerptHtml.Of(page.Html, ExcerptLength);
 }

@@ -43,8 +43,9 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
         {
             var url = HomeUrl(number);
             var title = number == 1 ? config.Title : $"{config.Title}（第 {number} 页）";
-            var model = models.Layout(url, "home", title, config.Description, hasMath: false);
-            model["articles"] = site.Articles.Skip((number - 1) * pageSize).Take(pageSize).Select(a => models.Summary(a, SiteUrls.RootFrom(url))).ToList();
+            var listed = site.Articles.Skip((number - 1) * pageSize).Take(pageSize).ToList();
+            var model = models.Layout(url, "home", title, config.Description, ExcerptsHaveMath(listed));
+            model["articles"] = listed.Select(a => models.Summary(a, SiteUrls.RootFrom(url))).ToList();
             model["article_count"] = site.Articles.Count;
             model["tags"] = site.Tags.Select(t => TagSummary(t, SiteUrls.RootFrom(url))).ToList();
             model["pagination"] = new Dictionary<string, object?>
@@ -70,7 +71,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
 
         foreach (var tag in site.Tags)
         {
-            var model = models.Layout(tag.Url, "tag", tag.Name, $"标签「{tag.Name}」下的 {tag.Articles.Count} 篇文章", hasMath: false);
+            var model = models.Layout(tag.Url, "tag", tag.Name, $"标签「{tag.Name}」下的 {tag.Articles.Count} 篇文章", ExcerptsHaveMath(tag.Articles));
             model["tag"] = TagSummary(tag, SiteUrls.RootFrom(tag.Url));
             model["articles"] = tag.Articles.Select(a => models.Summary(a, SiteUrls.RootFrom(tag.Url))).ToList();
             Write(output, tag.Url, "tag", model);
@@ -83,9 +84,10 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
     {
         // 404.html is served for any missing path, so its links cannot be relative to its own URL:
         // they are rooted at the base path, which the server knows.
-        var notFound = models.Layout("404.html", "404", "页面不存在", "找不到这个页面。", hasMath: false);
+        var recent = site.Articles.Take(8).ToList();
+        var notFound = models.Layout("404.html", "404", "页面不存在", "找不到这个页面。", ExcerptsHaveMath(recent));
         notFound["root"] = config.BasePath;
-        notFound["articles"] = site.Articles.Take(8).Select(a => models.Summary(a, config.BasePath)).ToList();
+        notFound["articles"] = recent.Select(a => models.Summary(a, config.BasePath)).ToList();
         notFound["tags"] = site.Tags.Take(12).Select(t => TagSummary(t, config.BasePath)).ToList();
 
         Write(output, "404.html", "404", notFound);
@@ -99,6 +101,8 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
 
         return pages;
     }
+
+    private static bool ExcerptsHaveMath(IEnumerable<ArticleEntry> listed) => listed.Any(a => a.ExcerptHtml.HasMath);
 
     private static Dictionary<string, object?> TagSummary(TagEntry tag, string root) => new()
     {
