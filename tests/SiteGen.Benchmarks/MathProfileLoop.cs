@@ -13,7 +13,7 @@ internal static class MathProfileLoop
     public static void Run(int seconds)
     {
         var formulas = BenchmarkFormulas.Load();
-        using var ticks = Environment.GetEnvironmentVariable("SITEGEN_ALLOC_TICKS") is null ? null : new AllocationTicks();
+        using var ticks = Environment.GetEnvironmentVariable("SITEGEN_ALLOC_TICKS") is null ? null : new MathAllocationTicks();
         using var katex = new KatexRenderer(KatexSettings.Default with { EngineCount = 1 });
         var clock = Stopwatch.StartNew();
         for (var pass = 0; clock.Elapsed.TotalSeconds < seconds; pass++)

@@ -4,7 +4,7 @@ using System.Diagnostics.Tracing;
 namespace SiteGen.Benchmarks;
 
 /// <summary>Counts the runtime's allocation samples (one per ~100 KB) by type, to see what an engine allocates.</summary>
-internal sealed class AllocationTicks : EventListener
+internal sealed class MathAllocationTicks : EventListener
 {
     private readonly ConcurrentDictionary<string, long> _bytes = new();
 
