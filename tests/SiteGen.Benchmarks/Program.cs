@@ -8,7 +8,19 @@ internal static class BenchmarkProgram
     {
         if (args is ["quick-math", ..])
         {
-            QuickMath.Run();
+            QuickMath.Run(coldOnly: args is [_, "cold"]);
+            return;
+        }
+
+        if (args is ["cold-math"])
+        {
+            MathColdBreakdown.Run();
+            return;
+        }
+
+        if (args is ["profile-math", ..])
+        {
+            MathProfileLoop.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
             return;
         }
 

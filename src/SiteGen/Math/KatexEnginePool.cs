@@ -122,15 +122,21 @@ internal sealed class KatexEnginePool : IDisposable
     {
         try
         {
-            var engine = new Engine(options => options
-                .LimitRecursion(_settings.MaxRecursion)
-                .TimeoutInterval(_settings.RenderTimeout)
-                .MaxStatements(_settings.MaxStatements)
-                .LimitMemory(_settings.MaxMemoryBytes));
+            var deadline = new KatexDeadline();
+            var engine = new Engine(options =>
+            {
+                options
+                    .LimitRecursion(_settings.MaxRecursion)
+                    .MaxStatements(_settings.MaxStatements)
+                    .LimitMemory(_settings.MaxMemoryBytes);
+                options.Constraints.Constraints.Add(deadline);
+            });
             engine.Execute(KatexScript.Katex);
             engine.Execute(KatexScript.Bridge);
             var bridge = engine.GetValue("__sitegen");
             engine.Invoke(bridge.Get("configure"), _optionsJson, _macrosJson);
+            // From here on every call is a render: the time limit applies.
+            deadline.Budget = _settings.RenderTimeout;
             Interlocked.Increment(ref _enginesCreated);
             return (engine, bridge.Get("render"), null);
         }

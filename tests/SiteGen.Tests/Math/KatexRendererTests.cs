@@ -20,6 +20,15 @@ public sealed class KatexRendererTests(KatexFixture fixture)
     }
 
     [Fact]
+    public void Preparing_in_the_background_while_a_new_pool_renders_is_safe()
+    {
+        KatexRenderer.PrepareInBackground();
+        using var katex = new KatexRenderer(KatexSettings.Default with { EngineCount = 2 });
+        KatexRenderer.PrepareInBackground();
+        Assert.Equal(Katex.Render(@"\frac{a}{b}", false).Html, katex.Render(@"\frac{a}{b}", false).Html);
+    }
+
+    [Fact]
     public void Tag_works_in_display_mode()
     {
         var result = Katex.Render(@"E = mc^2 \tag{1}", displayMode: true);
