@@ -18,6 +18,12 @@ public sealed class SiteBuilder(TimeProvider clock)
         var diagnostics = new DiagnosticBag();
         var timer = new StageTimer();
 
+        if (cache is null && !Directory.Exists(config.CacheDir))
+        {
+            // A cold build: parse KaTeX and warm Jint on another core while feeds and pages are read.
+            KatexRenderer.PrepareInBackground();
+        }
+
         var imported = timer.Time("import", () => ImportFeeds.Run(config, diagnostics, clock));
         // Pages are read after the import so a new feed's articles are part of this build.
         var pages = timer.Time("load", () => new LoadPages().Run(config.ContentDir, diagnostics));
