@@ -1,0 +1,10 @@
+namespace SiteGen.Search;
+
+/// <summary>Size knobs of the search index; the defaults keep a typical query well under 300 kB.</summary>
+/// <param name="TargetShardBytes">Average bytes of one term shard; the shard count follows from it.</param>
+/// <param name="MaxFragmentChars">Plain text kept per document for snippets; matches later in the text link to their section without a snippet.</param>
+/// <param name="MaxPositions">Positions kept per term and document for the phrase bonus.</param>
+public sealed record SearchIndexOptions(int TargetShardBytes = 16_000, int MaxFragmentChars = 12_000, int MaxPositions = 3)
+{
+    public static SearchIndexOptions Default { get; } = new();
+}
