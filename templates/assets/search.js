@@ -549,7 +549,10 @@
     });
   }
 
-  window.SiteGenSearch = { tokenize: tokenize, stem: stem, parseQuery: parseQuery, rank: rank, query: query, shardOf: shardOf };
+  window.SiteGenSearch = {
+    tokenize: tokenize, stem: stem, parseQuery: parseQuery, rank: rank, query: query, shardOf: shardOf,
+    clearDecoded: function () { decoded.clear(); }
+  };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();
