@@ -368,7 +368,7 @@
   function query(text, limit, offset) {
     return rank(text).then(function (ranked) {
       var page = ranked.hits.slice(offset || 0, (offset || 0) + limit);
-      return Promise.all(page.map(function (h) { return load('d', h.doc); })).then(function (fragments) {
+      return Promise.all(page.map(function (h) { return fragmentOf(h.doc); })).then(function (fragments) {
         return {
           total: ranked.hits.length,
           results: page.map(function (h, i) {
@@ -380,6 +380,13 @@
           })
         };
       });
+    });
+  }
+
+  /* Fragments come in files of meta.f consecutive documents. */
+  function fragmentOf(doc) {
+    return load('m', 0).then(function (meta) {
+      return load('d', Math.floor(doc / meta.f)).then(function (chunk) { return chunk[doc % meta.f]; });
     });
   }
 
@@ -508,7 +515,7 @@
       if (!append) { current = q; shown = 0; list.replaceChildren(); }
       if (q.trim() === '') { status.textContent = '输入关键词开始搜索。'; more.hidden = true; return; }
       status.textContent = '搜索中…';
-      query(q, 20, shown).then(function (res) {
+      query(q, 10, shown).then(function (res) {
         if (mine !== seq) return;
         res.results.forEach(function (r) { list.appendChild(renderResult(r, 'li')); });
         shown += res.results.length;

@@ -32,16 +32,18 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         }
 
         var prepared = new PreparedDocument?[documents.Count];
-        var fragmentBytes = new long[documents.Count];
+        var fragments = new byte[documents.Count][];
         Parallel.For(0, documents.Count, i =>
         {
             var doc = documents[i];
             var blocks = SearchTextExtractor.Extract(doc.BodyHtml);
-            fragmentBytes[i] = DocumentFragment.Write(Path.Combine(fragmentDir, i + ".js"), i, doc, blocks,
-                _options.MaxFragmentChars);
+            fragments[i] = DocumentFragment.Serialize(doc, blocks, _options.MaxFragmentChars);
             prepared[i] = new PreparedDocument(doc.Title, blocks, doc.Tags, blocks.Sum(b => b.Text.Length));
         });
 
+        var perFile = FragmentsPerFile(fragments, _options.TargetFragmentFileBytes);
+        var fragmentBytes = DocumentFragment.WriteChunks(fragmentDir, fragments, perFile);
+        fragments = [];
         var averageLength = documents.Count == 0 ? 1 : prepared.Average(p => p!.Length);
         var postings = new Dictionary<string, PostingList>(StringComparer.Ordinal);
         for (var start = 0; start < documents.Count; start += Batch)
@@ -77,9 +79,21 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
             json.WriteNumber("n", documents.Count);
             json.WriteNumber("s", shards);
             json.WriteNumber("k", ShardKey.PrefixLength);
+            json.WriteNumber("f", perFile);
             json.WriteEndObject();
         });
 
-        return new SearchIndexResult(documents.Count, postings.Count, shards, metaBytes + shardBytes + fragmentBytes.Sum());
+        return new SearchIndexResult(documents.Count, postings.Count, shards, metaBytes + shardBytes + fragmentBytes);
+    }
+
+    private static int FragmentsPerFile(byte[][] fragments, int targetBytes)
+    {
+        if (fragments.Length == 0)
+        {
+            return 1;
+        }
+
+        var average = fragments.Average(f => (double)f.Length);
+        return Math.Clamp((int)(targetBytes / average), 1, 64);
     }
 }

@@ -1,14 +1,16 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Json;
 
 namespace SiteGen.Search;
 
 /// <summary>
-/// Writes <c>d/&lt;id&gt;.js</c>: URL <c>u</c>, title <c>t</c>, tags <c>g</c>, plain text <c>x</c> (blocks
+/// One document's entry in a <c>d/&lt;chunk&gt;.js</c> file: URL <c>u</c>, title <c>t</c>, tags <c>g</c>, plain text <c>x</c> (blocks
 /// joined by newlines, cut at a limit) and sections <c>s</c> as <c>[offset, anchor, heading]</c>.
 /// </summary>
 internal static class DocumentFragment
 {
-    public static long Write(string path, int id, SearchDocument doc, IReadOnlyList<ExtractedBlock> blocks, int maxChars)
+    public static byte[] Serialize(SearchDocument doc, IReadOnlyList<ExtractedBlock> blocks, int maxChars)
     {
         var text = new StringBuilder();
         var sections = new List<(int Offset, string Anchor, string Heading)>();
@@ -28,7 +30,8 @@ internal static class DocumentFragment
         }
 
         var body = text.Length > maxChars ? text.ToString(0, CutAt(text, maxChars)) : text.ToString();
-        return ScriptFile.Write(path, "d", id, json =>
+        var output = new ArrayBufferWriter<byte>(body.Length * 3 + 256);
+        using (var json = new Utf8JsonWriter(output, ScriptFile.Options))
         {
             json.WriteStartObject();
             json.WriteString("u", doc.Url);
@@ -53,7 +56,33 @@ internal static class DocumentFragment
 
             json.WriteEndArray();
             json.WriteEndObject();
+        }
+
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Writes fragments in chunks of <paramref name="perFile"/> consecutive documents (<c>d/&lt;id / perFile&gt;.js</c>,
+    /// an array): thousands of tiny files cost more to write and to serve than they save a reader.
+    /// </summary>
+    public static long WriteChunks(string dir, byte[][] fragments, int perFile)
+    {
+        var chunks = (fragments.Length + perFile - 1) / perFile;
+        var bytes = new long[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            bytes[c] = ScriptFile.Write(Path.Combine(dir, c + ".js"), "d", c, json =>
+            {
+                json.WriteStartArray();
+                for (var i = c * perFile; i < Math.Min(fragments.Length, (c + 1) * perFile); i++)
+                {
+                    json.WriteRawValue(fragments[i], skipInputValidation: true);
+                }
+
+                json.WriteEndArray();
+            });
         });
+        return bytes.Sum();
     }
 
     // Never split a surrogate pair: a lone half would be escaped as \uD8xx garbage.

@@ -12,7 +12,7 @@ internal static class ScriptFile
 {
     public const string Callback = "__sitegenSearch";
 
-    private static readonly JsonWriterOptions Options = new()
+    public static readonly JsonWriterOptions Options = new()
     {
         // Chinese stays UTF-8 (a third of the bytes of \u escapes); the pages declare UTF-8.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -4,7 +4,9 @@ namespace SiteGen.Search;
 /// <param name="TargetShardBytes">Average bytes of one term shard; the shard count follows from it.</param>
 /// <param name="MaxFragmentChars">Plain text kept per document for snippets; matches later in the text link to their section without a snippet.</param>
 /// <param name="MaxPositions">Positions kept per term and document for the phrase bonus.</param>
-public sealed record SearchIndexOptions(int TargetShardBytes = 16_000, int MaxFragmentChars = 12_000, int MaxPositions = 3)
+/// <param name="TargetFragmentFileBytes">Average bytes of one file of document fragments; a shown result loads one such file.</param>
+public sealed record SearchIndexOptions(
+    int TargetShardBytes = 16_000, int MaxFragmentChars = 12_000, int MaxPositions = 3, int TargetFragmentFileBytes = 6_000)
 {
     public static SearchIndexOptions Default { get; } = new();
 }

@@ -19,10 +19,14 @@ public static class SearchTextExtractor
         "table", "tr", "thead", "tbody", "figure", "details", "summary", "hr", "br", "aside", "header", "footer",
     ];
 
+    // A parser builds a browsing context on construction; one per thread keeps that out of the loop.
+    [ThreadStatic]
+    private static HtmlParser? _parser;
+
     public static IReadOnlyList<ExtractedBlock> Extract(string bodyHtml)
     {
-        var parser = new HtmlParser();
-        var document = parser.ParseDocument("<!DOCTYPE html><html><body>" + bodyHtml + "</body></html>");
+        _parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        using var document = _parser.ParseDocument("<!DOCTYPE html><html><body>" + bodyHtml + "</body></html>");
         var walker = new Walker();
         walker.Walk(document.Body!);
         walker.EndBlock();

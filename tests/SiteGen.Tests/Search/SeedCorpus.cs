@@ -16,11 +16,14 @@ public static partial class SeedCorpus
 
     public static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "SiteGen.sln")) && Directory.Exists(Path.Combine(dir.FullName, "seeds")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "SiteGen.sln")) && Directory.Exists(Path.Combine(dir.FullName, "seeds")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
