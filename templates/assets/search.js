@@ -130,7 +130,7 @@
   var ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
   var DIGIT = {};
   for (var a = 0; a < 64; a++) DIGIT[ALPHABET.charCodeAt(a)] = a;
-  var PREFIX = 3;
+  var PREFIX = 3, FORMAT = 1;
   var files = {};
 
   window.__sitegenSearch = function (kind, id, data) {
@@ -243,6 +243,7 @@
   /* Ranks documents; resolves to [{doc, score, matched}] best first. */
   function rank(query) {
     return load('m', 0).then(function (meta) {
+      if (meta.v !== FORMAT) throw new Error('index format ' + meta.v + ', expected ' + FORMAT);
       var terms = parseQuery(query);
       if (terms.length === 0) return { terms: terms, hits: [] };
       var ids = [];

@@ -67,6 +67,12 @@ public static class SearchTokenizer
         return state.Position;
     }
 
+    // Indexing a corpus creates the same few thousand one-character strings millions of times.
+    private static readonly string?[] Unigrams = new string?[0x10000];
+
+    private static string Unigram(int cp) =>
+        cp < 0x10000 ? Unigrams[cp] ??= ((char)cp).ToString() : char.ConvertFromUtf32(cp);
+
     private sealed class State(List<SearchToken> tokens, int position)
     {
         private readonly StringBuilder _word = new();
@@ -108,7 +114,15 @@ public static class SearchTokenizer
                     _wordStart = start;
                 }
 
-                _word.Append(char.ConvertFromUtf32(cp));
+                if (cp < 0x10000)
+                {
+                    _word.Append((char)cp);
+                }
+                else
+                {
+                    _word.Append(char.ConvertFromUtf32(cp));
+                }
+
                 _wordEnd = end;
             }
             else
@@ -165,7 +179,7 @@ public static class SearchTokenizer
             for (var k = 0; k < _cjk.Count; k++)
             {
                 var (cp, start, end) = _cjk[k];
-                var unigram = char.ConvertFromUtf32(cp);
+                var unigram = Unigram(cp);
                 tokens.Add(new SearchToken(unigram, Position + k, SearchTokenKind.CjkUnigram, start, end));
                 if (k + 1 < _cjk.Count)
                 {
