@@ -514,7 +514,12 @@
     function show(q, append) {
       var mine = ++seq;
       if (!append) { current = q; shown = 0; list.replaceChildren(); }
-      if (q.trim() === '') { status.textContent = '输入关键词开始搜索。'; more.hidden = true; return; }
+      if (q.trim() === '') {
+        status.textContent = '输入关键词开始搜索。';
+        more.hidden = true;
+        container.setAttribute('data-search-done', q);
+        return;
+      }
       status.textContent = '搜索中…';
       query(q, 10, shown).then(function (res) {
         if (mine !== seq) return;
@@ -530,13 +535,15 @@
     if (input) {
       input.value = q;
       keyboard(input, list, null);
-      form.addEventListener('submit', function (ev) {
-        ev.preventDefault();
+      var timer = 0;
+      function update() {
         var url = new URL(location.href);
         url.searchParams.set('q', input.value);
         history.replaceState(null, '', url.href);
         show(input.value, false);
-      });
+      }
+      form.addEventListener('submit', function (ev) { ev.preventDefault(); clearTimeout(timer); update(); });
+      input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(update, 120); });
     }
     show(q, false);
   }

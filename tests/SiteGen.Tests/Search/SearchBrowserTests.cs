@@ -76,6 +76,19 @@ public sealed class SearchBrowserTests(SearchBrowserFixture site, ITestOutputHel
     }
 
     [Fact]
+    public async Task TypingOnTheSearchPageSearchesAPrefixAndUpdatesTheUrl()
+    {
+        var page = await OpenAsync(site.Server.BaseUrl + "search/");
+        await page.WaitForSelectorAsync("[data-search-done]");
+        await page.FillAsync("#sg-search-page-input", "Normali");
+        await page.WaitForSelectorAsync("[data-search-done='Normali']");
+        var first = await page.Locator("[data-search-page] .sg-result").First.InnerTextAsync();
+        Assert.Contains("normali", first, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("?q=Normali", page.Url);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task ChineseHighlightCoversTheWholeQuery()
     {
         var page = await OpenAsync(site.Server.BaseUrl + "search/?q=" + Uri.EscapeDataString("标准化流"));
