@@ -34,6 +34,10 @@ public sealed class SearchBrowserFixture : IAsyncLifetime
         var docs = SeedCorpus.Seeds().ToList();
         docs.Add(new SearchDocument("articles/hostile/", HostileTitle,
             "<p>&lt;script&gt;window.__pwned=2&lt;/script&gt; 转义测试 的正文 &lt;b&gt;粗体&lt;/b&gt;</p>", ["安全"]));
+        docs.Add(new SearchDocument("articles/katex/", "KaTeX 公式测试",
+            "<h2 id=\"定义\">定义</h2><p>输出为 <span class=\"katex\"><span class=\"katex-mathml\"><math><semantics><mrow><mi>θ</mi></mrow>" +
+            "<annotation encoding=\"application/x-tex\">\\mathrm{softmax}(\\vartheta)</annotation></semantics></math></span>" +
+            "<span class=\"katex-html\" aria-hidden=\"true\"><span class=\"mord\">glyphonly</span></span></span> 的结果</p>", []));
         Documents = docs;
         FixtureSite.Write(SiteDir, docs);
         Server = new LoopbackServer(SiteDir);

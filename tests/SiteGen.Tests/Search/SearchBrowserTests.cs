@@ -98,6 +98,25 @@ public sealed class SearchBrowserTests(SearchBrowserFixture site, ITestOutputHel
         await page.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("\\vartheta")]
+    [InlineData("vartheta")]
+    public async Task TexSourceOfKatexFormulasIsSearchable(string query)
+    {
+        var page = await OpenAsync(site.Server.BaseUrl + "search/?q=" + Uri.EscapeDataString(query));
+        var links = await ResultLinksAsync(page);
+        Assert.StartsWith("../articles/katex/#", links[0]);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task KatexGlyphsAreNotSearchable()
+    {
+        var page = await OpenAsync(site.Server.BaseUrl + "search/?q=glyphonly");
+        Assert.Empty(await ResultLinksAsync(page));
+        await page.CloseAsync();
+    }
+
     [Fact]
     public async Task IndexTextIsNeverParsedAsMarkup()
     {
