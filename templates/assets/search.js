@@ -133,8 +133,11 @@
   var PREFIX = 3, FORMAT = 1;
   var files = {};
 
+  var build = '';
+
   window.__sitegenSearch = function (kind, id, data) {
     var key = kind + id;
+    if (kind === 'm') build = data.b || '';
     var entry = files[key] || (files[key] = {});
     entry.data = data;
     if (entry.resolve) entry.resolve(data);
@@ -149,7 +152,8 @@
     entry.promise = new Promise(function (resolve, reject) {
       entry.resolve = resolve;
       var script = document.createElement('script');
-      script.src = root + 'search/' + (kind === 'm' ? 'meta.js' : kind + '/' + id + '.js');
+      // meta.js (100 bytes, never cached) names the build, so shards of two builds never mix.
+      script.src = root + 'search/' + (kind === 'm' ? 'meta.js?t=' + Date.now() : kind + '/' + id + '.js?v=' + build);
       script.async = true;
       script.charset = 'utf-8';
       script.onload = function () {

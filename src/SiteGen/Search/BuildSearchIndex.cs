@@ -42,7 +42,7 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         });
 
         var perFile = FragmentsPerFile(fragments, _options.TargetFragmentFileBytes);
-        var fragmentBytes = DocumentFragment.WriteChunks(fragmentDir, fragments, perFile);
+        var fragmentFiles = DocumentFragment.WriteChunks(fragmentDir, fragments, perFile);
         fragments = [];
         var averageLength = documents.Count == 0 ? 1 : prepared.Average(p => p!.Length);
         var postings = new Dictionary<string, PostingList>(StringComparer.Ordinal);
@@ -71,19 +71,22 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
             }
         }
 
-        var shards = ShardWriter.Write(shardDir, postings, _options.TargetShardBytes, out var shardBytes);
-        var metaBytes = ScriptFile.Write(Path.Combine(root, "meta.js"), "m", 0, json =>
+        var shardFiles = ShardWriter.Write(shardDir, postings, _options.TargetShardBytes);
+        var buildId = ScriptFile.BuildId(shardFiles.Concat(fragmentFiles).Select(f => f.Hash));
+        var meta = ScriptFile.Write(Path.Combine(root, "meta.js"), "m", 0, json =>
         {
             json.WriteStartObject();
             json.WriteNumber("v", FormatVersion);
             json.WriteNumber("n", documents.Count);
-            json.WriteNumber("s", shards);
+            json.WriteNumber("s", shardFiles.Length);
             json.WriteNumber("k", ShardKey.PrefixLength);
             json.WriteNumber("f", perFile);
+            json.WriteString("b", buildId);
             json.WriteEndObject();
         });
 
-        return new SearchIndexResult(documents.Count, postings.Count, shards, metaBytes + shardBytes + fragmentBytes);
+        var total = meta.Bytes + shardFiles.Sum(f => f.Bytes) + fragmentFiles.Sum(f => f.Bytes);
+        return new SearchIndexResult(documents.Count, postings.Count, shardFiles.Length, total);
     }
 
     private static int FragmentsPerFile(byte[][] fragments, int targetBytes)

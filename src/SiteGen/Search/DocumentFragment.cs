@@ -65,10 +65,10 @@ internal static class DocumentFragment
     /// Writes fragments in chunks of <paramref name="perFile"/> consecutive documents (<c>d/&lt;id / perFile&gt;.js</c>,
     /// an array): thousands of tiny files cost more to write and to serve than they save a reader.
     /// </summary>
-    public static long WriteChunks(string dir, byte[][] fragments, int perFile)
+    public static WrittenFile[] WriteChunks(string dir, byte[][] fragments, int perFile)
     {
         var chunks = (fragments.Length + perFile - 1) / perFile;
-        var bytes = new long[chunks];
+        var bytes = new WrittenFile[chunks];
         Parallel.For(0, chunks, c =>
         {
             bytes[c] = ScriptFile.Write(Path.Combine(dir, c + ".js"), "d", c, json =>
@@ -82,7 +82,7 @@ internal static class DocumentFragment
                 json.WriteEndArray();
             });
         });
-        return bytes.Sum();
+        return bytes;
     }
 
     // Never split a surrogate pair: a lone half would be escaped as \uD8xx garbage.

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,20 +21,28 @@ internal static class ScriptFile
         Indented = false,
     };
 
-    /// <summary>Writes the file and returns its size in bytes.</summary>
-    public static long Write(string path, string kind, int id, Action<Utf8JsonWriter> writeData)
+    /// <summary>Writes the file and returns its size and a hash of its content (for the build id).</summary>
+    public static WrittenFile Write(string path, string kind, int id, Action<Utf8JsonWriter> writeData)
     {
-        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        var output = new ArrayBufferWriter<byte>(1 << 14);
+        output.Write(Encoding.UTF8.GetBytes($"{Callback}(\"{kind}\",{id},"));
+        using (var json = new Utf8JsonWriter(output, Options))
         {
-            stream.Write(Encoding.UTF8.GetBytes($"{Callback}(\"{kind}\",{id},"));
-            using (var json = new Utf8JsonWriter(stream, Options))
-            {
-                writeData(json);
-            }
-
-            stream.Write(");\n"u8);
+            writeData(json);
         }
 
-        return new FileInfo(path).Length;
+        output.Write(");\n"u8);
+        File.WriteAllBytes(path, output.WrittenSpan);
+        return new WrittenFile(output.WrittenCount, BitConverter.ToUInt64(SHA256.HashData(output.WrittenSpan)));
+    }
+
+    /// <summary>Combines file hashes in a fixed order into a short id that changes with any content.</summary>
+    public static string BuildId(IEnumerable<ulong> hashes)
+    {
+        var all = hashes.SelectMany(BitConverter.GetBytes).ToArray();
+        return Convert.ToHexStringLower(SHA256.HashData(all))[..12];
     }
 }
+
+/// <summary>Size and content hash of one written index file.</summary>
+internal readonly record struct WrittenFile(long Bytes, ulong Hash);

@@ -8,7 +8,7 @@ internal static class ShardWriter
     /// <summary>Keeps the folder listable and the per-query overhead of tiny files bounded.</summary>
     public const int MaxShards = 4096;
 
-    public static int Write(string dir, Dictionary<string, PostingList> postings, int targetBytes, out long totalBytes)
+    public static WrittenFile[] Write(string dir, Dictionary<string, PostingList> postings, int targetBytes)
     {
         long estimate = 0;
         foreach (var (term, list) in postings)
@@ -28,7 +28,7 @@ internal static class ShardWriter
             groups[ShardKey.Shard(term, shardCount)].Add(term);
         }
 
-        var bytes = new long[shardCount];
+        var bytes = new WrittenFile[shardCount];
         Parallel.For(0, shardCount, i =>
         {
             var terms = groups[i];
@@ -45,7 +45,6 @@ internal static class ShardWriter
             });
         });
 
-        totalBytes = bytes.Sum();
-        return shardCount;
+        return bytes;
     }
 }

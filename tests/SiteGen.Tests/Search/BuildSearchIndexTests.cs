@@ -43,6 +43,22 @@ public sealed class BuildSearchIndexTests : IDisposable
         Assert.True(result.Shards > 1, "the seeds should already need several shards");
         Assert.Equal(docs.Count, meta["n"]!.GetValue<int>());
         Assert.Equal(result.Shards, meta["s"]!.GetValue<int>());
+        Assert.Matches("^[0-9a-f]{12}$", meta["b"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void BuildIdIsStableForTheSameInputAndChangesWithContent()
+    {
+        string BuildId(IReadOnlyList<SearchDocument> docs)
+        {
+            new BuildSearchIndex().Run(docs, _site);
+            return ReadScript(Path.Combine(_site, "search", "meta.js"))["b"]!.GetValue<string>();
+        }
+
+        var seeds = SeedCorpus.Seeds();
+        var first = BuildId(seeds);
+        Assert.Equal(first, BuildId(seeds));
+        Assert.NotEqual(first, BuildId(seeds.Take(seeds.Count - 1).ToList()));
     }
 
     [Fact]
