@@ -282,7 +282,7 @@
         byDoc.forEach(function (e) {
           var matched = 0, score = 0;
           for (var i = 0; i < terms.length; i++) if (e.scores[i] !== undefined) { matched++; score += e.scores[i]; }
-          hits.push({ doc: e.doc, score: score + proximity(terms, e), matched: matched });
+          hits.push({ doc: e.doc, score: score + proximity(terms, e), matched: matched, positions: e.positions });
         });
         var all = hits.filter(function (h) { return h.matched === terms.length; });
         // No document has every term: fall back to the best partial matches rather than nothing.
@@ -322,7 +322,7 @@
 
   var SNIPPET = 110;
 
-  function makeSnippet(fragment, terms) {
+  function makeSnippet(fragment, terms, positions) {
     var text = fragment.x, hits = [];
     tokenize(text, 0).tokens.forEach(function (t) {
       var qi = termMatches(terms, t);
@@ -340,6 +340,14 @@
     (fragment.s || []).forEach(function (sec) {
       if (hits.length > 0 && sec[0] <= start) { anchor = sec[1]; heading = sec[2]; }
     });
+    // The match lies past the stored text: find its section by token position instead.
+    if (hits.length === 0 && fragment.c !== undefined) {
+      var at = Infinity;
+      (positions || []).forEach(function (list) {
+        (list || []).forEach(function (p) { if (p >= fragment.c && p < at) at = p; });
+      });
+      (fragment.s || []).forEach(function (sec) { if (sec[3] <= at) { anchor = sec[1]; heading = sec[2]; } });
+    }
     var lead = Math.max(0, start - 24);
     var cut = text.lastIndexOf('\n', start);
     if (cut >= lead) lead = cut + 1;
@@ -377,7 +385,7 @@
         return {
           total: ranked.hits.length,
           results: page.map(function (h, i) {
-            var f = fragments[i], snip = makeSnippet(f, ranked.terms);
+            var f = fragments[i], snip = makeSnippet(f, ranked.terms, h.positions);
             return {
               doc: h.doc, score: h.score, url: f.u, title: f.t, snippet: snip,
               href: link(f.u, snip.anchor), titleRanges: titleRanges(f.t, ranked.terms)

@@ -6,16 +6,21 @@ namespace SiteGen.Search;
 
 /// <summary>
 /// One document's entry in a <c>d/&lt;chunk&gt;.js</c> file: URL <c>u</c>, title <c>t</c>, tags <c>g</c>, plain text <c>x</c> (blocks
-/// joined by newlines, cut at a limit) and sections <c>s</c> as <c>[offset, anchor, heading]</c>.
+/// joined by newlines, cut at a limit), sections <c>s</c> as <c>[offset, anchor, heading, token position]</c>
+/// and, when the text was cut, <c>c</c>: the token position from which text is missing. The reader
+/// places a match past the cut in its section by the positions in the postings.
 /// </summary>
 internal static class DocumentFragment
 {
     public static byte[] Serialize(SearchDocument doc, IReadOnlyList<ExtractedBlock> blocks, int maxChars)
     {
         var text = new StringBuilder();
-        var sections = new List<(int Offset, string Anchor, string Heading)>();
-        foreach (var block in blocks)
+        var sections = new List<(int Offset, string Anchor, string Heading, int Position)>();
+        var starts = DocumentTerms.BlockStarts(doc.Title, blocks);
+        int? cut = null;
+        for (var i = 0; i < blocks.Count; i++)
         {
+            var block = blocks[i];
             if (text.Length > 0)
             {
                 text.Append('\n');
@@ -23,10 +28,14 @@ internal static class DocumentFragment
 
             if (block.Kind == BlockKind.Heading && !string.IsNullOrEmpty(block.Anchor))
             {
-                sections.Add((text.Length, block.Anchor, block.Text));
+                sections.Add((text.Length, block.Anchor, block.Text, starts[i]));
             }
 
             text.Append(block.Text);
+            if (cut is null && text.Length > maxChars)
+            {
+                cut = starts[i];
+            }
         }
 
         var body = text.Length > maxChars ? text.ToString(0, CutAt(text, maxChars)) : text.ToString();
@@ -45,16 +54,22 @@ internal static class DocumentFragment
             json.WriteEndArray();
             json.WriteString("x", body);
             json.WriteStartArray("s");
-            foreach (var (offset, anchor, heading) in sections)
+            foreach (var (offset, anchor, heading, position) in sections)
             {
                 json.WriteStartArray();
                 json.WriteNumberValue(offset);
                 json.WriteStringValue(anchor);
                 json.WriteStringValue(heading);
+                json.WriteNumberValue(position);
                 json.WriteEndArray();
             }
 
             json.WriteEndArray();
+            if (cut is { } position0)
+            {
+                json.WriteNumber("c", position0);
+            }
+
             json.WriteEndObject();
         }
 

@@ -17,6 +17,22 @@ internal static class DocumentTerms
     public const int BlockGap = 8;
     private static readonly int[] NoPositions = [];
 
+    /// <summary>The token position each block starts at, by the same arithmetic as <see cref="Collect"/>.</summary>
+    public static int[] BlockStarts(string title, IReadOnlyList<ExtractedBlock> blocks)
+    {
+        var tokens = new List<SearchToken>(64);
+        var position = SearchTokenizer.Tokenize(title, 0, tokens) + BlockGap;
+        var starts = new int[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            tokens.Clear();
+            starts[i] = position;
+            position = SearchTokenizer.Tokenize(blocks[i].Text, position, tokens) + BlockGap;
+        }
+
+        return starts;
+    }
+
     public static TermEntry[] Collect(PreparedDocument doc, double averageLength, int maxPositions)
     {
         var terms = new Dictionary<string, Accumulator>(StringComparer.Ordinal);

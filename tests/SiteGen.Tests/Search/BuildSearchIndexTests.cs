@@ -133,7 +133,9 @@ public sealed class BuildSearchIndexTests : IDisposable
             [Doc("x/", "T", "<h2 id=\"lora\">LoRA</h2><p>低秩 <span class=\"missing\">[公式]</span> 适配</p>")], _site);
         var fragment = ReadScript(Path.Combine(_site, "search", "d", "0.js"))[0]!;
         Assert.Equal("LoRA\n低秩 适配", fragment["x"]!.GetValue<string>());
-        Assert.Equal("[[0,\"lora\",\"LoRA\"]]", fragment["s"]!.ToJsonString());
+        // Title "T" is position 0, then a gap of 8: the heading block starts at token position 9.
+        Assert.Equal("[[0,\"lora\",\"LoRA\",9]]", fragment["s"]!.ToJsonString());
+        Assert.Null(fragment["c"]);
         Assert.Equal("x/", fragment["u"]!.GetValue<string>());
     }
 

@@ -38,6 +38,8 @@ public sealed class SearchBrowserFixture : IAsyncLifetime
             "<h2 id=\"定义\">定义</h2><p>输出为 <span class=\"katex\"><span class=\"katex-mathml\"><math><semantics><mrow><mi>θ</mi></mrow>" +
             "<annotation encoding=\"application/x-tex\">\\mathrm{softmax}(\\vartheta)</annotation></semantics></math></span>" +
             "<span class=\"katex-html\" aria-hidden=\"true\"><span class=\"mord\">glyphonly</span></span></span> 的结果</p>", []));
+        docs.Add(new SearchDocument("articles/long/", "长文测试",
+            "<p>" + string.Concat(Enumerable.Repeat("填充", 2600)) + "</p><h2 id=\"后面\">后面</h2><p>独有 zyxwvut 词</p>", []));
         Documents = docs;
         FixtureSite.Write(SiteDir, docs);
         Server = new LoopbackServer(SiteDir);
