@@ -1,0 +1,28 @@
+namespace SiteGen.Search;
+
+/// <summary>
+/// Index-time half of the ranking: the BM25 term-frequency part (with length normalization) is
+/// computed here and quantized into 0–15 so the reader needs no per-document statistics;
+/// search.js multiplies it by the IDF it derives from the posting list length.
+/// </summary>
+public static class Bm25
+{
+    public const double K1 = 1.2;
+    public const double B = 0.75;
+    public const int MaxImpact = 15;
+    public const int HeadingWeight = 3;
+    public const int TagWeight = 2;
+
+    /// <summary>Quantized BM25 saturation of a weighted term frequency; at least 1 whenever the term occurs.</summary>
+    public static int Impact(int weightedTf, double docLength, double averageLength)
+    {
+        if (weightedTf <= 0)
+        {
+            return 0;
+        }
+
+        var norm = K1 * (1 - B + (B * docLength / Math.Max(averageLength, 1)));
+        var saturation = weightedTf / (weightedTf + norm);
+        return Math.Clamp((int)Math.Round(MaxImpact * saturation), 1, MaxImpact);
+    }
+}

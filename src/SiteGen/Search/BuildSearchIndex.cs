@@ -1,0 +1,102 @@
+using System.Text.Json;
+
+namespace SiteGen.Search;
+
+/// <summary>
+/// Writes the client-side search index under <c>&lt;site&gt;/search/</c>: <c>meta.js</c>, term shards
+/// <c>t/&lt;n&gt;.js</c> (a query loads only the shards of its terms) and one fragment per document
+/// <c>d/&lt;id&gt;.js</c> (title, URL, text for snippets, section anchors), loaded only for shown results.
+/// </summary>
+public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
+{
+    /// <summary>Bumped whenever the file format changes; search.js refuses other versions.</summary>
+    public const int FormatVersion = 1;
+
+    private const int Batch = 256;
+    private readonly SearchIndexOptions _options = options ?? SearchIndexOptions.Default;
+
+    public SearchIndexResult Run(IReadOnlyList<SearchDocument> documents, string siteOutputDir)
+    {
+        var root = Path.Combine(siteOutputDir, "search");
+        var fragmentDir = Path.Combine(root, "d");
+        var shardDir = Path.Combine(root, "t");
+        // Only our own subfolders: search/index.html belongs to the page writer.
+        foreach (var dir in new[] { fragmentDir, shardDir })
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+
+            Directory.CreateDirectory(dir);
+        }
+
+        var prepared = new PreparedDocument?[documents.Count];
+        var fragments = new byte[documents.Count][];
+        Parallel.For(0, documents.Count, i =>
+        {
+            var doc = documents[i];
+            var blocks = SearchTextExtractor.Extract(doc.BodyHtml);
+            fragments[i] = DocumentFragment.Serialize(doc, blocks, _options.MaxFragmentChars);
+            prepared[i] = new PreparedDocument(doc.Title, blocks, doc.Tags, blocks.Sum(b => b.Text.Length));
+        });
+
+        var perFile = FragmentsPerFile(fragments, _options.TargetFragmentFileBytes);
+        var fragmentFiles = DocumentFragment.WriteChunks(fragmentDir, fragments, perFile);
+        fragments = [];
+        var averageLength = documents.Count == 0 ? 1 : prepared.Average(p => p!.Length);
+        var postings = new Dictionary<string, PostingList>(StringComparer.Ordinal);
+        for (var start = 0; start < documents.Count; start += Batch)
+        {
+            var count = Math.Min(Batch, documents.Count - start);
+            var batch = new TermEntry[count][];
+            Parallel.For(0, count, k =>
+            {
+                batch[k] = DocumentTerms.Collect(prepared[start + k]!, averageLength, _options.MaxPositions);
+                prepared[start + k] = null;
+            });
+
+            for (var k = 0; k < count; k++)
+            {
+                foreach (var entry in batch[k])
+                {
+                    if (!postings.TryGetValue(entry.Term, out var list))
+                    {
+                        list = new PostingList();
+                        postings.Add(entry.Term, list);
+                    }
+
+                    list.Add(start + k, entry.Flags, entry.Positions);
+                }
+            }
+        }
+
+        var shardFiles = ShardWriter.Write(shardDir, postings, _options.TargetShardBytes);
+        var buildId = ScriptFile.BuildId(shardFiles.Concat(fragmentFiles).Select(f => f.Hash));
+        var meta = ScriptFile.Write(Path.Combine(root, "meta.js"), "m", 0, json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("v", FormatVersion);
+            json.WriteNumber("n", documents.Count);
+            json.WriteNumber("s", shardFiles.Length);
+            json.WriteNumber("k", ShardKey.PrefixLength);
+            json.WriteNumber("f", perFile);
+            json.WriteString("b", buildId);
+            json.WriteEndObject();
+        });
+
+        var total = meta.Bytes + shardFiles.Sum(f => f.Bytes) + fragmentFiles.Sum(f => f.Bytes);
+        return new SearchIndexResult(documents.Count, postings.Count, shardFiles.Length, total);
+    }
+
+    private static int FragmentsPerFile(byte[][] fragments, int targetBytes)
+    {
+        if (fragments.Length == 0)
+        {
+            return 1;
+        }
+
+        var average = fragments.Average(f => (double)f.Length);
+        return Math.Clamp((int)(targetBytes / average), 1, 64);
+    }
+}

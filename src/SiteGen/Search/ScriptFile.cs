@@ -1,0 +1,48 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace SiteGen.Search;
+
+/// <summary>
+/// Writes index data as a script that hands it to <c>window.__sitegenSearch(kind, id, data)</c>.
+/// Loading by <c>&lt;script src&gt;</c> instead of fetch is what makes search work from <c>file://</c>.
+/// </summary>
+internal static class ScriptFile
+{
+    public const string Callback = "__sitegenSearch";
+
+    public static readonly JsonWriterOptions Options = new()
+    {
+        // Chinese stays UTF-8 (a third of the bytes of \u escapes); the pages declare UTF-8.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    /// <summary>Writes the file and returns its size and a hash of its content (for the build id).</summary>
+    public static WrittenFile Write(string path, string kind, int id, Action<Utf8JsonWriter> writeData)
+    {
+        var output = new ArrayBufferWriter<byte>(1 << 14);
+        output.Write(Encoding.UTF8.GetBytes($"{Callback}(\"{kind}\",{id},"));
+        using (var json = new Utf8JsonWriter(output, Options))
+        {
+            writeData(json);
+        }
+
+        output.Write(");\n"u8);
+        File.WriteAllBytes(path, output.WrittenSpan);
+        return new WrittenFile(output.WrittenCount, BitConverter.ToUInt64(SHA256.HashData(output.WrittenSpan)));
+    }
+
+    /// <summary>Combines file hashes in a fixed order into a short id that changes with any content.</summary>
+    public static string BuildId(IEnumerable<ulong> hashes)
+    {
+        var all = hashes.SelectMany(BitConverter.GetBytes).ToArray();
+        return Convert.ToHexStringLower(SHA256.HashData(all))[..12];
+    }
+}
+
+/// <summary>Size and content hash of one written index file.</summary>
+internal readonly record struct WrittenFile(long Bytes, ulong Hash);

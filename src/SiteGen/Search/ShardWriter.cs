@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace SiteGen.Search;
+
+/// <summary>Groups terms into shards by <see cref="ShardKey"/> and writes one script per shard.</summary>
+internal static class ShardWriter
+{
+    /// <summary>Keeps the folder listable and the per-query overhead of tiny files bounded.</summary>
+    public const int MaxShards = 4096;
+
+    public static WrittenFile[] Write(string dir, Dictionary<string, PostingList> postings, int targetBytes)
+    {
+        long estimate = 0;
+        foreach (var (term, list) in postings)
+        {
+            estimate += Encoding.UTF8.GetByteCount(term) + list.Text.Length + 6;
+        }
+
+        var shardCount = (int)Math.Clamp((estimate + targetBytes - 1) / Math.Max(targetBytes, 1), 1, MaxShards);
+        var groups = new List<string>[shardCount];
+        for (var i = 0; i < shardCount; i++)
+        {
+            groups[i] = [];
+        }
+
+        foreach (var term in postings.Keys)
+        {
+            groups[ShardKey.Shard(term, shardCount)].Add(term);
+        }
+
+        var bytes = new WrittenFile[shardCount];
+        Parallel.For(0, shardCount, i =>
+        {
+            var terms = groups[i];
+            terms.Sort(StringComparer.Ordinal);
+            bytes[i] = ScriptFile.Write(Path.Combine(dir, i + ".js"), "t", i, json =>
+            {
+                json.WriteStartObject();
+                foreach (var term in terms)
+                {
+                    json.WriteString(term, postings[term].Text.AsSpan());
+                }
+
+                json.WriteEndObject();
+            });
+        });
+
+        return bytes;
+    }
+}
