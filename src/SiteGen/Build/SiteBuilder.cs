@@ -6,6 +6,7 @@ using SiteGen.Markdown;
 using SiteGen.Markdown.Extensions.Mathematics;
 using SiteGen.Mathematics;
 using SiteGen.Publish;
+using SiteGen.Search;
 using SiteGen.Templates;
 
 namespace SiteGen.Build;
@@ -57,6 +58,7 @@ public sealed class SiteBuilder(TimeProvider clock)
                 // Only KaTeX's CSS and WOFF2 fonts: the math is already HTML, no KaTeX script ships.
                 timer.Time("assets", () => KatexAssets.CopyTo(Path.Combine(output.StagingDir, "assets", "katex")));
             }
+            timer.Time("search", () => new BuildSearchIndex().Run(SearchDocuments(site), output.StagingDir));
             timer.Time("check", () => new SiteGen.Check.CheckLinks(config.BasePath).Run(output.StagingDir, config.OutputDir, diagnostics));
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is TemplateRenderException))
@@ -84,6 +86,9 @@ public sealed class SiteBuilder(TimeProvider clock)
             FormulasCached = formulas.Cached,
         };
     }
+
+    private static List<SearchDocument> SearchDocuments(SiteModel site) =>
+        site.Articles.Select(a => new SearchDocument(a.Page.Url, a.Page.Title, a.Rendered.Html, a.Page.Tags)).ToList();
 
     private static TemplateSet LoadTemplates(SiteConfig config, DiagnosticBag diagnostics, BuildCache? cache)
     {
