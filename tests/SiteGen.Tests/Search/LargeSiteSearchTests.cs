@@ -24,7 +24,7 @@ public sealed class LargeSiteSearchTests(ITestOutputHelper output)
             output.WriteLine($"10k: index written in {watch.ElapsedMilliseconds} ms (with page fixture): {result}");
 
             using var server = new LoopbackServer(dir);
-            var (playwright, browser) = await SearchBrowserFixture.LaunchChromiumAsync();
+            var (playwright, browser) = await Support.Chromium.LaunchAsync();
             using (playwright)
             {
                 foreach (var query in new[] { "标准化流", "重参数", "LoRA", "蒙特卡洛", "深度学习 神经网络", "diffusion model", "transformer 注意力" })

@@ -1,27 +1,25 @@
+using AngleSharp.Html.Parser;
 using Microsoft.Playwright;
+using SiteGen.Build;
+using SiteGen.Config;
 using SiteGen.Search;
+using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Search;
 
 /// <summary>
-/// The seeds site (plus a document with hostile markup), served from a sub-path on loopback and
+/// The real seeds site, imported and built by <see cref="SiteBuilder"/> with the repository's templates
+/// (plus pages that test escaping, TeX and long articles), served from a sub-path on loopback and
 /// open in Debian's headless Chromium. Never downloads a browser: a missing Chromium fails the tests.
 /// </summary>
 public sealed class SearchBrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    public static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-    ];
-
     public const string HostileTitle = "<img src=x onerror=\"window.__pwned=1\">转义测试";
 
+    private readonly TempDir _work = new();
     private IPlaywright? _playwright;
 
-    public string SiteDir { get; } = Path.Combine(Path.GetTempPath(), "sitegen-search-site-" + Guid.NewGuid().ToString("N"));
+    public string SiteDir => _work.Combine("site");
 
     public IReadOnlyList<SearchDocument> Documents { get; private set; } = [];
 
@@ -31,37 +29,26 @@ public sealed class SearchBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var docs = SeedCorpus.Seeds().ToList();
-        docs.Add(new SearchDocument("articles/hostile/", HostileTitle,
-            "<p>&lt;script&gt;window.__pwned=2&lt;/script&gt; 转义测试 的正文 &lt;b&gt;粗体&lt;/b&gt;</p>", ["安全"]));
-        docs.Add(new SearchDocument("articles/katex/", "KaTeX 公式测试",
-            "<h2 id=\"定义\">定义</h2><p>输出为 <span class=\"katex\"><span class=\"katex-mathml\"><math><semantics><mrow><mi>θ</mi></mrow>" +
-            "<annotation encoding=\"application/x-tex\">\\mathrm{softmax}(\\vartheta)</annotation></semantics></math></span>" +
-            "<span class=\"katex-html\" aria-hidden=\"true\"><span class=\"mord\">glyphonly</span></span></span> 的结果</p>", []));
-        docs.Add(new SearchDocument("articles/long/", "长文测试",
-            "<p>" + string.Concat(Enumerable.Repeat("填充", 2600)) + "</p><h2 id=\"后面\">后面</h2><p>独有 zyxwvut 词</p>", []));
-        Documents = docs;
-        FixtureSite.Write(SiteDir, docs);
+        _work.Write("content/hostile.md",
+            "---\ntitle: \"" + HostileTitle.Replace("\"", "\\\"") + "\"\nslug: hostile\ntags: [安全]\n---\n" +
+            "<script>window.__pwned=2</script> 转义测试 的正文 <b>粗体</b>\n");
+        _work.Write("content/katex.md", "---\ntitle: KaTeX 公式测试\nslug: katex\n---\n## 定义\n\n输出为 $\\mathrm{softmax}(\\vartheta)$ 的结果\n");
+        _work.Write("content/long.md",
+            "---\ntitle: 长文测试\nslug: long\n---\n" + string.Concat(Enumerable.Repeat("填充", 2600)) + "\n\n## 后面\n\n独有 zyxwvut 词\n");
+        var config = new SiteConfig
+        {
+            SeedsDir = RepoPaths.Seeds,
+            ContentDir = _work.Combine("content"),
+            TemplatesDir = RepoPaths.Templates,
+            OutputDir = SiteDir,
+            CacheDir = _work.Combine("cache"),
+            BaseUrl = "/docs/",
+        };
+        var result = new SiteBuilder(TimeProvider.System).Build(config);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Documents = BuiltDocuments(SiteDir);
         Server = new LoopbackServer(SiteDir);
-        Browser = await LaunchAsync();
-    }
-
-    public static async Task<(IPlaywright, IBrowser)> LaunchChromiumAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException(
-                $"{ChromiumPath} is missing: browser tests need Debian's chromium (run `bash .ci/install` or `apt-get install -y chromium fonts-noto-cjk`).");
-        }
-
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        return (playwright, browser);
+        (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
@@ -69,16 +56,22 @@ public sealed class SearchBrowserFixture : IAsyncLifetime
         await Browser.CloseAsync();
         _playwright?.Dispose();
         Server.Dispose();
-        Directory.Delete(SiteDir, recursive: true);
+        _work.Dispose();
     }
 
     public string FileUrl(string relative) => new Uri(Path.Combine(SiteDir, relative)).AbsoluteUri;
 
-    private async Task<IBrowser> LaunchAsync()
+    /// <summary>What the index was built from, read back from the built article pages.</summary>
+    private static List<SearchDocument> BuiltDocuments(string siteDir)
     {
-        var (playwright, browser) = await LaunchChromiumAsync();
-        _playwright = playwright;
-        return browser;
+        var parser = new HtmlParser();
+        return Directory.GetDirectories(Path.Combine(siteDir, "articles")).Select(dir =>
+        {
+            var document = parser.ParseDocument(File.ReadAllText(Path.Combine(dir, "index.html")));
+            var title = document.QuerySelector("article h1")!.TextContent;
+            var body = document.QuerySelector(".article-body")!.InnerHtml;
+            return new SearchDocument($"articles/{Path.GetFileName(dir)}/", title, body, []);
+        }).ToList();
     }
 }
 
