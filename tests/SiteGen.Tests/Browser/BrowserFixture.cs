@@ -12,13 +12,13 @@ namespace SiteGen.Tests.Browser;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
-    private StaticServer? _server;
+    private LoopbackServer? _server;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public string SiteDir { get; private set; } = "";
 
-    public string BaseUrl => _server!.Url;
+    public string BaseUrl => _server!.BaseUrl;
 
     /// <summary>Where screenshots go: <c>TestResults/screenshots/</c> beside the test assembly, or <c>SITEGEN_SCREENSHOTS</c>.</summary>
     public static string ScreenshotDir { get; } = Environment.GetEnvironmentVariable("SITEGEN_SCREENSHOTS")
@@ -30,7 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         (_playwright, Browser) = await Chromium.LaunchAsync();
         SiteDir = TestSite.Build(TestSite.ValidContent, "/").OutputDir;
-        _server = new StaticServer(SiteDir);
+        _server = new LoopbackServer(SiteDir, "/");
         Directory.CreateDirectory(ScreenshotDir);
         await EnsureAxeAsync();
     }

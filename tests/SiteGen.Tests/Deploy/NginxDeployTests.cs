@@ -5,6 +5,8 @@ using AngleSharp.Html.Parser;
 using SiteGen.Tests.Browser;
 using SiteGen.Tests.Publish;
 
+using SiteGen.Tests.Support;
+
 namespace SiteGen.Tests.Deploy;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed partial class NginxDeployTests
     public async Task CrawlerFindsNoBrokenLinkUnderTheSubPath()
     {
         Assert.True(File.Exists(NginxPath), $"{NginxPath} not found: install it with 'bash .ci/install' (or 'apt-get install -y nginx')");
-        var port = StaticServer.FreePort();
+        var port = LoopbackServer.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}/docs/";
         var (site, _) = TestSite.Build(TestSite.ValidContent, baseUrl);
         var work = Path.Combine(Path.GetDirectoryName(site)!, "nginx");

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Xunit.Abstractions;
 
+using SiteGen.Tests.Support;
+
 namespace SiteGen.Tests.Search;
 
 /// <summary>

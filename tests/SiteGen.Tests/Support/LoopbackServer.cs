@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace SiteGen.Tests.Search;
+namespace SiteGen.Tests.Support;
 
 /// <summary>
-/// Serves a folder under a sub-path on 127.0.0.1 (a static host with a base path) and counts the
-/// bytes it sends, so tests can measure what a query downloads.
+/// A static host on 127.0.0.1 for browser tests: serves a folder under a base path (a folder answers
+/// with its index.html, a missing file with the site's 404.html), one request at a time per connection
+/// but many connections at once, and counts the bytes it sends so tests can measure what a query downloads.
 /// </summary>
 public sealed class LoopbackServer : IDisposable
 {
@@ -17,13 +18,9 @@ public sealed class LoopbackServer : IDisposable
 
     public LoopbackServer(string folder, string basePath = "/docs/")
     {
-        _folder = folder;
+        _folder = Path.GetFullPath(folder);
         _basePath = basePath;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        BaseUrl = $"http://127.0.0.1:{port}{basePath}";
+        BaseUrl = $"http://127.0.0.1:{FreePort()}{basePath}";
         _listener.Prefixes.Add(BaseUrl);
         _listener.Start();
         _ = Task.Run(LoopAsync);
@@ -32,6 +29,15 @@ public sealed class LoopbackServer : IDisposable
     public string BaseUrl { get; }
 
     public IReadOnlyList<(string Path, long Bytes)> Served => _served.ToArray();
+
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
 
     public void ResetCounts() => _served.Clear();
 
@@ -51,14 +57,19 @@ public sealed class LoopbackServer : IDisposable
                 return;
             }
 
-            try
+            // Each request on its own task: one stalled response (a browser that navigated away) must
+            // not hold up every later request of the page.
+            _ = Task.Run(() =>
             {
-                Serve(context);
-            }
-            catch (HttpListenerException)
-            {
-                // The browser navigated away mid-response.
-            }
+                try
+                {
+                    Serve(context);
+                }
+                catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+                {
+                    // The browser went away mid-response.
+                }
+            });
         }
     }
 
@@ -80,11 +91,15 @@ public sealed class LoopbackServer : IDisposable
             file = Path.Combine(file, "index.html");
         }
 
-        if (file is null || !file.StartsWith(Path.GetFullPath(_folder), StringComparison.Ordinal) || !File.Exists(file))
+        if (file is null || !file.StartsWith(_folder, StringComparison.Ordinal) || !File.Exists(file))
         {
             response.StatusCode = 404;
-            response.Close();
-            return;
+            file = Path.Combine(_folder, "404.html");
+            if (!File.Exists(file))
+            {
+                response.Close();
+                return;
+            }
         }
 
         var bytes = File.ReadAllBytes(file);
@@ -93,6 +108,9 @@ public sealed class LoopbackServer : IDisposable
             ".html" => "text/html; charset=utf-8",
             ".js" => "text/javascript; charset=utf-8",
             ".css" => "text/css; charset=utf-8",
+            ".xml" => "application/xml; charset=utf-8",
+            ".png" => "image/png",
+            ".woff2" => "font/woff2",
             _ => "application/octet-stream",
         };
         response.Headers["Cache-Control"] = "no-store";
