@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using SiteGen.Config;
+using SiteGen.Content;
 using SiteGen.Diagnostics;
+using SiteGen.Import;
 using SiteGen.Mathematics;
 using SiteGen.Markdown;
 using SiteGen.Templates;
@@ -18,6 +20,16 @@ public sealed class BuildCache : IDisposable
 
     internal (string Stamp, TemplateSet Templates)? Templates { get; set; }
 
+    /// <summary>The last import and the stamp of its inputs (seeds folder and configuration).</summary>
+    internal (string Stamp, ImportResult Result)? Import { get; set; }
+
+    /// <summary>Pages as loaded, by file, valid while the file's length and write time are unchanged.</summary>
+    internal ConcurrentDictionary<string, (long Length, long Ticks, Page? Page, IReadOnlyList<Diagnostic> Diagnostics)> Loaded { get; } =
+        new(StringComparer.Ordinal);
+
+    /// <summary>What the served site was last built from; null until a build succeeded.</summary>
+    internal PublishedSite? Published { get; set; }
+
     /// <summary>The KaTeX settings a site's configuration asks for.</summary>
     public static KatexSettings KatexSettingsFor(SiteConfig config) =>
         new(config.KatexOptions, config.KatexMacros, config.CacheDir);
@@ -34,6 +46,7 @@ public sealed class BuildCache : IDisposable
         _katex?.Renderer.Dispose();
         // Bodies rendered with other macros or options are stale.
         Pages.Clear();
+        Published = null;
         _katex = (settings, new KatexRenderer(settings));
         return _katex.Value.Renderer;
     }
@@ -69,6 +82,8 @@ public sealed class BuildCache : IDisposable
     public void Dispose()
     {
         Pages.Clear();
+        Loaded.Clear();
+        Published = null;
         _katex?.Renderer.Dispose();
         _katex = null;
     }
