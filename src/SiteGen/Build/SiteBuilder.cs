@@ -32,7 +32,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         var (renderedBefore, cachedBefore) = (katex.RenderedCount, katex.CachedCount);
         var pipeline = MarkdownPipelineFactory.CreateBuilder().UseKatexMath(katex).Build();
         var rendered = timer.Time("render", () => Render(pages, new RenderMarkdown(pipeline, new KatexDocumentContext()), diagnostics, cache));
-        var site = SiteModel.From(rendered);
+        var site = timer.Time("model", () => SiteModel.From(rendered));
         timer.Time("formula-cache", katex.SaveCache);
         var formulas = (Rendered: katex.RenderedCount - renderedBefore, Cached: katex.CachedCount - cachedBefore);
         if (cache is null)
@@ -41,7 +41,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         }
 
         // A live rebuild writes only what differs from the served site, unless something every page shows changed.
-        var siteKey = SiteKey(config, site);
+        var siteKey = timer.Time("site-key", () => SiteKey(config, site));
         var previous = cache?.Published is { } known && known.SiteKey == siteKey && ReferenceEquals(known.Templates, templates)
             && !config.Strict && Directory.Exists(config.OutputDir) ? known : null;
         var related = timer.Time("related", () => previous is null
@@ -71,8 +71,8 @@ public sealed class SiteBuilder(TimeProvider clock)
         if (cache is not null && (succeeded || (previous is not null && written is not null)))
         {
             // A live rebuild that wrote its files changed what is served, even if the link check then failed it.
-            cache.Published = new PublishedSite(siteKey, templates, plan.ToDictionary(f => f.Path, StringComparer.Ordinal),
-                AffectedPages.RelatedByUrl(site.Articles, related));
+            timer.Time("remember", () => cache.Published = new PublishedSite(siteKey, templates, plan.ToDictionary(f => f.Path, StringComparer.Ordinal),
+                AffectedPages.RelatedByUrl(site.Articles, related)));
         }
 
         var deferred = DeferredStages(config, site);
