@@ -27,6 +27,21 @@ public sealed class BuildCache : IDisposable
     internal ConcurrentDictionary<string, (long Length, long Ticks, Page? Page, IReadOnlyList<Diagnostic> Diagnostics)> Loaded { get; } =
         new(StringComparer.Ordinal);
 
+    /// <summary>Excerpt and reading time by body text instance (unchanged bodies keep theirs) and description.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Tuple<string?, string, int>> _listings = new();
+
+    internal (string Excerpt, int ReadingMinutes) Listing(RenderedPage page)
+    {
+        if (_listings.TryGetValue(page.Text, out var known) && known.Item1 == page.Page.Description)
+        {
+            return (known.Item2, known.Item3);
+        }
+
+        var (excerpt, minutes) = Publish.SiteModel.Listing(page);
+        _listings.AddOrUpdate(page.Text, Tuple.Create(page.Page.Description, excerpt, minutes));
+        return (excerpt, minutes);
+    }
+
     /// <summary>What the served site was last built from; null until a build succeeded.</summary>
     internal PublishedSite? Published { get; set; }
 

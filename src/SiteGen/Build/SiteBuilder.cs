@@ -32,7 +32,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         var (renderedBefore, cachedBefore) = (katex.RenderedCount, katex.CachedCount);
         var pipeline = MarkdownPipelineFactory.CreateBuilder().UseKatexMath(katex).Build();
         var rendered = timer.Time("render", () => Render(pages, new RenderMarkdown(pipeline, new KatexDocumentContext()), diagnostics, cache));
-        var site = timer.Time("model", () => SiteModel.From(rendered));
+        var site = timer.Time("model", () => cache is null ? SiteModel.From(rendered) : SiteModel.From(rendered, cache.Listing));
         timer.Time("formula-cache", katex.SaveCache);
         var formulas = (Rendered: katex.RenderedCount - renderedBefore, Cached: katex.CachedCount - cachedBefore);
         if (cache is null)

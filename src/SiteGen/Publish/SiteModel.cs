@@ -18,14 +18,23 @@ public sealed record SiteModel(IReadOnlyList<ArticleEntry> Articles, IReadOnlyLi
     public const int ExcerptLength = 140;
 
     /// <summary>Orders articles newest import first (date, then latest feed), stable across builds.</summary>
-    public static SiteModel From(IReadOnlyList<RenderedPage> pages)
+    public static SiteModel From(IReadOnlyList<RenderedPage> pages) => From(pages, Listing);
+
+    /// <summary>The excerpt and reading time a listing shows of a page.</summary>
+    public static (string Excerpt, int ReadingMinutes) Listing(RenderedPage page) =>
+        (Excerpt.Of(page.Page.Description ?? page.Text, ExcerptLength), ReadingTime.Minutes(page.Text));
+
+    /// <summary>As <see cref="From(IReadOnlyList{RenderedPage})"/>, with <paramref name="listing"/> possibly memoized by a live rebuild.</summary>
+    public static SiteModel From(IReadOnlyList<RenderedPage> pages, Func<RenderedPage, (string Excerpt, int ReadingMinutes)> listing)
     {
-        var ordered = pages
-            .OrderByDescending(p => p.Page.Date ?? DateOnly.MinValue)
-            .ThenByDescending(p => p.Page.Sources.Count > 0 ? p.Page.Sources[0].Feed : "", StringComparer.Ordinal)
-            .ThenBy(p => p.Page.Sources.Count > 0 ? p.Page.Sources[0].Line : 0)
-            .ThenBy(p => p.Page.Slug, StringComparer.Ordinal)
-            .Select((p, i) => new ArticleEntry(p, i, Excerpt.Of(p.Page.Description ?? p.Text, ExcerptLength), ReadingTime.Minutes(p.Text)))
+        var facts = new (string Excerpt, int ReadingMinutes)[pages.Count];
+        Parallel.For(0, pages.Count, i => facts[i] = listing(pages[i]));
+        var ordered = Enumerable.Range(0, pages.Count)
+            .OrderByDescending(i => pages[i].Page.Date ?? DateOnly.MinValue)
+            .ThenByDescending(i => pages[i].Page.Sources.Count > 0 ? pages[i].Page.Sources[0].Feed : "", StringComparer.Ordinal)
+            .ThenBy(i => pages[i].Page.Sources.Count > 0 ? pages[i].Page.Sources[0].Line : 0)
+            .ThenBy(i => pages[i].Page.Slug, StringComparer.Ordinal)
+            .Select((i, index) => new ArticleEntry(pages[i], index, facts[i].Excerpt, facts[i].ReadingMinutes))
             .ToList();
 
         var tags = ordered
