@@ -24,6 +24,18 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["quick-serve", ..])
+        {
+            QuickServe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5).GetAwaiter().GetResult();
+            return;
+        }
+
+        if (args is ["quick-rebuild", ..])
+        {
+            QuickRebuild.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

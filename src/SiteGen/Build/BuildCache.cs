@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using SiteGen.Config;
+using SiteGen.Content;
 using SiteGen.Diagnostics;
+using SiteGen.Import;
 using SiteGen.Mathematics;
 using SiteGen.Markdown;
 using SiteGen.Templates;
@@ -18,6 +20,31 @@ public sealed class BuildCache : IDisposable
 
     internal (string Stamp, TemplateSet Templates)? Templates { get; set; }
 
+    /// <summary>The last import and the stamp of its inputs (seeds folder and configuration).</summary>
+    internal (string Stamp, ImportResult Result)? Import { get; set; }
+
+    /// <summary>Pages as loaded, by file, valid while the file's length and write time are unchanged.</summary>
+    internal ConcurrentDictionary<string, (long Length, long Ticks, Page? Page, IReadOnlyList<Diagnostic> Diagnostics)> Loaded { get; } =
+        new(StringComparer.Ordinal);
+
+    /// <summary>Excerpts and reading time by body text instance (unchanged bodies keep theirs) and description.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Tuple<string?, Publish.ListingFacts>> _listings = new();
+
+    internal Publish.ListingFacts Listing(RenderedPage page)
+    {
+        if (_listings.TryGetValue(page.Text, out var known) && known.Item1 == page.Page.Description)
+        {
+            return known.Item2;
+        }
+
+        var facts = Publish.SiteModel.Listing(page);
+        _listings.AddOrUpdate(page.Text, Tuple.Create(page.Page.Description, facts));
+        return facts;
+    }
+
+    /// <summary>What the served site was last built from; null until a build succeeded.</summary>
+    internal PublishedSite? Published { get; set; }
+
     /// <summary>The KaTeX settings a site's configuration asks for.</summary>
     public static KatexSettings KatexSettingsFor(SiteConfig config) =>
         new(config.KatexOptions, config.KatexMacros, config.CacheDir);
@@ -34,6 +61,7 @@ public sealed class BuildCache : IDisposable
         _katex?.Renderer.Dispose();
         // Bodies rendered with other macros or options are stale.
         Pages.Clear();
+        Published = null;
         _katex = (settings, new KatexRenderer(settings));
         return _katex.Value.Renderer;
     }
@@ -69,6 +97,8 @@ public sealed class BuildCache : IDisposable
     public void Dispose()
     {
         Pages.Clear();
+        Loaded.Clear();
+        Published = null;
         _katex?.Renderer.Dispose();
         _katex = null;
     }

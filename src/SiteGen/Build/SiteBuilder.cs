@@ -25,9 +25,9 @@ public sealed class SiteBuilder(TimeProvider clock)
             KatexRenderer.PrepareInBackground();
         }
 
-        var imported = timer.Time("import", () => ImportFeeds.Run(config, diagnostics, clock));
+        var imported = timer.Time("import", () => Import(config, diagnostics, clock, cache));
         // Pages are read after the import so a new feed's articles are part of this build.
-        var pages = timer.Time("load", () => new LoadPages().Run(config.ContentDir, diagnostics));
+        var pages = timer.Time("load", () => Load(config, diagnostics, cache));
         var templates = timer.Time("templates", () => LoadTemplates(config, diagnostics, cache));
         if (diagnostics.HasErrors)
         {
@@ -39,7 +39,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         var (renderedBefore, cachedBefore) = (katex.RenderedCount, katex.CachedCount);
         var pipeline = MarkdownPipelineFactory.CreateBuilder().UseKatexMath(katex).Build();
         var rendered = timer.Time("render", () => Render(pages, new RenderMarkdown(pipeline, new KatexDocumentContext()), diagnostics, cache));
-        var site = SiteModel.From(rendered);
+        var site = timer.Time("model", () => cache is null ? SiteModel.From(rendered) : SiteModel.From(rendered, cache.Listing));
         timer.Time("formula-cache", katex.SaveCache);
         var formulas = (Rendered: katex.RenderedCount - renderedBefore, Cached: katex.CachedCount - cachedBefore);
         if (cache is null)
@@ -47,19 +47,20 @@ public sealed class SiteBuilder(TimeProvider clock)
             katex.Dispose();
         }
 
-        using var output = new SiteOutput(config.OutputDir);
-        WriteSiteResult written;
+        // A live rebuild writes only what differs from the served site, unless something every page shows changed.
+        var siteKey = timer.Time("site-key", () => SiteKey(config, site));
+        var previous = cache?.Published is { } known && known.SiteKey == siteKey && ReferenceEquals(known.Templates, templates)
+            && !config.Strict && Directory.Exists(config.OutputDir) ? known : null;
+        var related = timer.Time("related", () => previous is null
+            ? RelatedArticles.Compute(site.Articles, PageModels.RelatedCount)
+            : AffectedPages.Related(previous, site.Articles));
+        var plan = timer.Time("plan", () => new WriteSite(config, templates).Plan(site, related));
+        int? written;
         try
         {
-            written = timer.Time("write", () => new WriteSite(config, templates).Run(site, output, diagnostics));
-            timer.Time("assets", () => new CopyAssets().Run(config.TemplatesDir, output));
-            if (rendered.Any(p => p.HasMath))
-            {
-                // Only KaTeX's CSS and WOFF2 fonts: the math is already HTML, no KaTeX script ships.
-                timer.Time("assets", () => KatexAssets.CopyTo(Path.Combine(output.StagingDir, "assets", "katex")));
-            }
-            timer.Time("search", () => new BuildSearchIndex().Run(SearchDocuments(site), output.StagingDir));
-            timer.Time("check", () => new SiteGen.Check.CheckLinks(config.BasePath).Run(output.StagingDir, config.OutputDir, diagnostics));
+            written = previous is null
+                ? PublishAll(config, site, plan, diagnostics, timer)
+                : IncrementalSite.Publish(config, previous, plan, diagnostics, timer);
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is TemplateRenderException))
         {
@@ -74,21 +75,128 @@ public sealed class SiteBuilder(TimeProvider clock)
         }
 
         var succeeded = !diagnostics.HasErrors && !(config.Strict && diagnostics.Count > 0);
-        if (succeeded)
+        if (cache is not null && (succeeded || (previous is not null && written is not null)))
         {
-            // Only a complete site replaces the old one.
-            output.Commit();
+            // A live rebuild that wrote its files changed what is served, even if the link check then failed it.
+            timer.Time("remember", () => cache.Published = new PublishedSite(siteKey, templates, plan.ToDictionary(f => f.Path, StringComparer.Ordinal),
+                AffectedPages.RelatedByUrl(site.Articles, related)));
         }
 
-        return Result(succeeded, imported, written.HtmlPages, diagnostics, timer) with
+        var deferred = previous is null ? null : DeferredStages(config, site);
+        if (cache is null)
+        {
+            deferred?.Invoke();
+            deferred = null;
+        }
+
+        return Result(succeeded, imported, plan.Count(f => f.IsHtml), diagnostics, timer) with
         {
             Formulas = formulas.Rendered + formulas.Cached,
             FormulasCached = formulas.Cached,
+            PagesWritten = written ?? 0,
+            Incremental = previous is not null,
+            Deferred = deferred,
         };
     }
 
+    /// <summary>Writes every file into a staging folder and swaps it in only if the build succeeded.</summary>
+    private static int PublishAll(SiteConfig config, SiteModel site, IReadOnlyList<SiteFile> plan, DiagnosticBag diagnostics, StageTimer timer)
+    {
+        using var output = new SiteOutput(config.OutputDir);
+        timer.Time("write", () => Parallel.ForEach(plan, file => output.Write(file.Path, file.Render())));
+        timer.Time("assets", () => new CopyAssets().Run(config.TemplatesDir, output));
+        if (site.Articles.Any(a => a.Rendered.HasMath))
+        {
+            // Only KaTeX's CSS and WOFF2 fonts: the math is already HTML, no KaTeX script ships.
+            timer.Time("assets", () => KatexAssets.CopyTo(Path.Combine(output.StagingDir, "assets", "katex")));
+        }
+
+        timer.Time("search", () => new BuildSearchIndex().Run(SearchDocuments(site), output.StagingDir));
+        timer.Time("check", () => new SiteGen.Check.CheckLinks(config.BasePath).Run(output.StagingDir, config.OutputDir, diagnostics));
+        if (!diagnostics.HasErrors && !(config.Strict && diagnostics.Count > 0))
+        {
+            // Only a complete site replaces the old one.
+            timer.Time("swap", output.Commit);
+        }
+
+        return plan.Count(f => f.IsHtml);
+    }
+
+    /// <summary>
+    /// After a live rebuild, the stages readers can wait for: the new HTML is served first, then the
+    /// search index catches up in place. A full build writes the index into its staging folder instead.
+    /// </summary>
+    private static Action DeferredStages(SiteConfig config, SiteModel site) =>
+        () => new BuildSearchIndex().Run(SearchDocuments(site), config.OutputDir);
+
     private static List<SearchDocument> SearchDocuments(SiteModel site) =>
         site.Articles.Select(a => new SearchDocument(a.Page.Url, a.Page.Title, a.Rendered.Html, a.Page.Tags)).ToList();
+
+    /// <summary>The configuration and the site-wide facts every page shows; a change rebuilds every page.</summary>
+    private static string SiteKey(SiteConfig config, SiteModel site) =>
+        System.Text.Json.JsonSerializer.Serialize(config) + "|math=" + site.Articles.Any(a => a.Rendered.HasMath);
+
+    /// <summary>Imports feeds, or, in a live rebuild, reuses the last import while seeds and configuration are unchanged.</summary>
+    private static ImportResult Import(SiteConfig config, DiagnosticBag diagnostics, TimeProvider clock, BuildCache? cache)
+    {
+        // A content edit alone needs no import: the importer's output depends on the feeds and the settings.
+        var stamp = BuildCache.Stamp(config.SeedsDir) + "|" + System.Text.Json.JsonSerializer.Serialize(config);
+        if (cache?.Import is { } last && last.Stamp == stamp)
+        {
+            return last.Result;
+        }
+
+        var local = new DiagnosticBag();
+        var result = ImportFeeds.Run(config, local, clock);
+        foreach (var diagnostic in local.Snapshot())
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        if (cache is not null)
+        {
+            cache.Import = local.HasErrors ? null : (stamp, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>Loads the pages, reusing, in a live rebuild, each page whose file length and write time are unchanged.</summary>
+    private static IReadOnlyList<Page> Load(SiteConfig config, DiagnosticBag diagnostics, BuildCache? cache)
+    {
+        var loader = new LoadPages();
+        if (cache is null)
+        {
+            return loader.Run(config.ContentDir, diagnostics);
+        }
+
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var pages = loader.Run(config.ContentDir, diagnostics, (file, bag) =>
+        {
+            seen[file] = 0;
+            var info = new FileInfo(file);
+            if (!cache.Loaded.TryGetValue(file, out var hit) || hit.Length != info.Length || hit.Ticks != info.LastWriteTimeUtc.Ticks)
+            {
+                // Stat before reading: a write racing with the read leaves an older stamp, so it is reloaded next time.
+                var local = new DiagnosticBag();
+                hit = (info.Length, info.LastWriteTimeUtc.Ticks, loader.LoadOne(file, local), local.Snapshot());
+                cache.Loaded[file] = hit;
+            }
+
+            foreach (var diagnostic in hit.Diagnostics)
+            {
+                bag.Add(diagnostic);
+            }
+
+            return hit.Page;
+        });
+        foreach (var gone in cache.Loaded.Keys.Where(k => !seen.ContainsKey(k)))
+        {
+            cache.Loaded.TryRemove(gone, out _);
+        }
+
+        return pages;
+    }
 
     private static TemplateSet LoadTemplates(SiteConfig config, DiagnosticBag diagnostics, BuildCache? cache)
     {

@@ -17,7 +17,14 @@ public sealed class CheckLinks(string basePath)
     public const string NotFoundPage = "404.html";
 
     /// <summary>Checks the site in <paramref name="siteDir"/>; diagnostics name files as <paramref name="displayDir"/>/page.</summary>
-    public CheckLinksResult Run(string siteDir, string displayDir, DiagnosticBag diagnostics)
+    public CheckLinksResult Run(string siteDir, string displayDir, DiagnosticBag diagnostics) =>
+        Run(siteDir, displayDir, diagnostics, onlyPages: null);
+
+    /// <summary>
+    /// Checks only <paramref name="onlyPages"/> (site-relative paths) when given, as a live rebuild does for the
+    /// pages it wrote; pages they link to with an anchor are read on demand.
+    /// </summary>
+    public CheckLinksResult Run(string siteDir, string displayDir, DiagnosticBag diagnostics, IReadOnlyCollection<string>? onlyPages)
     {
         var root = Path.GetFullPath(siteDir);
         if (!Directory.Exists(root))
@@ -27,18 +34,25 @@ public sealed class CheckLinks(string basePath)
         }
 
         var pages = new ConcurrentDictionary<string, ParsedPage>(StringComparer.Ordinal);
-        Parallel.ForEach(Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories), file =>
+        var files = onlyPages?.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).Select(p => Path.Combine(root, p))
+            ?? Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories);
+        Parallel.ForEach(files, file =>
             pages[SitePath(root, file)] = ParsedPage.Parse(File.ReadAllText(file)));
+        var checkedPages = pages.ToArray();
+        ParsedPage? Lookup(string path) =>
+            pages.TryGetValue(path, out var page) ? page
+            : onlyPages is null || !File.Exists(Path.Combine(root, path)) ? null
+            : pages.GetOrAdd(path, p => ParsedPage.Parse(File.ReadAllText(Path.Combine(root, p))));
 
         var links = 0;
         var broken = 0;
-        Parallel.ForEach(pages, entry =>
+        Parallel.ForEach(checkedPages, entry =>
         {
             var display = (displayDir.TrimEnd('/', '\\') + "/" + entry.Key).Replace('\\', '/');
             foreach (var link in entry.Value.Links)
             {
                 Interlocked.Increment(ref links);
-                var problem = Problem(root, entry.Key, link.Value, pages);
+                var problem = Problem(root, entry.Key, link.Value, Lookup);
                 if (problem is not null)
                 {
                     Interlocked.Increment(ref broken);
@@ -47,10 +61,10 @@ public sealed class CheckLinks(string basePath)
             }
         });
 
-        return new CheckLinksResult(pages.Count, links, broken);
+        return new CheckLinksResult(checkedPages.Length, links, broken);
     }
 
-    private (string Code, string Message)? Problem(string root, string pagePath, string link, IReadOnlyDictionary<string, ParsedPage> pages)
+    private (string Code, string Message)? Problem(string root, string pagePath, string link, Func<string, ParsedPage?> pages)
     {
         var isNotFoundPage = pagePath == NotFoundPage;
         if (isNotFoundPage && link.Length > 0 && !link.StartsWith('#') && !link.StartsWith('/') && LinkResolver.Resolve(pagePath, link, basePath).Kind != LinkKind.External)
@@ -83,7 +97,7 @@ public sealed class CheckLinks(string basePath)
             path = folderIndex;
         }
 
-        if (string.IsNullOrEmpty(target.Fragment) || !pages.TryGetValue(path, out var targetPage))
+        if (string.IsNullOrEmpty(target.Fragment) || pages(path) is not { } targetPage)
         {
             return null;
         }

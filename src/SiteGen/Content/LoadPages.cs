@@ -9,7 +9,10 @@ namespace SiteGen.Content;
 /// </summary>
 public sealed partial class LoadPages
 {
-    public IReadOnlyList<Page> Run(string contentDir, DiagnosticBag diagnostics)
+    public IReadOnlyList<Page> Run(string contentDir, DiagnosticBag diagnostics) => Run(contentDir, diagnostics, LoadOne);
+
+    /// <summary>Loads every page with <paramref name="loadOne"/>, which the live preview backs with a cache.</summary>
+    public IReadOnlyList<Page> Run(string contentDir, DiagnosticBag diagnostics, Func<string, DiagnosticBag, Page?> loadOne)
     {
         if (!Directory.Exists(contentDir))
         {
@@ -20,7 +23,7 @@ public sealed partial class LoadPages
             .Order(StringComparer.Ordinal)
             .ToList();
         var pages = new Page?[files.Count];
-        Parallel.For(0, files.Count, i => pages[i] = LoadOne(files[i], diagnostics));
+        Parallel.For(0, files.Count, i => pages[i] = loadOne(files[i], diagnostics));
         return RejectDuplicateSlugs(pages.OfType<Page>().ToList(), diagnostics);
     }
 

@@ -9,11 +9,20 @@ public sealed class FeedWriter(SiteConfig config, SiteUrls urls)
 {
     public const int FeedEntries = 50;
 
-    public void Run(SiteModel site, SiteOutput output)
+    public void Run(SiteModel site, ISiteWriter output)
     {
-        output.Write("atom.xml", Atom(site));
-        output.Write("sitemap.xml", Sitemap(site));
-        output.Write("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute("sitemap.xml")}\n");
+        foreach (var (path, content) in Files(site))
+        {
+            output.Write(path, content);
+        }
+    }
+
+    /// <summary>The machine-readable files and their content; cheap enough to compute on every rebuild.</summary>
+    public IEnumerable<(string Path, string Content)> Files(SiteModel site)
+    {
+        yield return ("atom.xml", Atom(site));
+        yield return ("sitemap.xml", Sitemap(site));
+        yield return ("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute("sitemap.xml")}\n");
     }
 
     private string Atom(SiteModel site)

@@ -4,7 +4,7 @@ namespace SiteGen.Publish;
 /// A build writes into a fresh sibling folder and swaps it in only on success, so a failed build never
 /// leaves a half-written site and readers of the old one are not disturbed while it is written.
 /// </summary>
-public sealed class SiteOutput : IDisposable
+public sealed class SiteOutput : ISiteWriter, IDisposable
 {
     private readonly string _target;
     private bool _committed;

@@ -7,100 +7,144 @@ namespace SiteGen.Publish;
 /// <summary>Counts of what <see cref="WriteSite"/> produced.</summary>
 public sealed record WriteSiteResult(int HtmlPages, int Articles, int Tags);
 
-/// <summary>Renders every page of the site through the templates into the staging folder.</summary>
+/// <summary>
+/// Renders every page of the site through the templates. <see cref="Plan"/> lists the files without
+/// rendering them, so a live rebuild can render only those whose inputs changed.
+/// </summary>
 public sealed class WriteSite(SiteConfig config, TemplateSet templates)
 {
+    private const char Separator = '\u001f';
     private readonly SiteUrls _urls = new(config);
 
-    public WriteSiteResult Run(SiteModel site, SiteOutput output, DiagnosticBag diagnostics)
+    public WriteSiteResult Run(SiteModel site, ISiteWriter output, DiagnosticBag diagnostics) =>
+        Run(site, RelatedArticles.Compute(site.Articles, PageModels.RelatedCount), output);
+
+    /// <summary>Renders and writes every file of the site; <paramref name="related"/> is indexed like the articles.</summary>
+    public WriteSiteResult Run(SiteModel site, IReadOnlyList<ArticleEntry>[] related, ISiteWriter output)
+    {
+        var files = Plan(site, related);
+        Parallel.ForEach(files, file => output.Write(file.Path, file.Render()));
+        return new WriteSiteResult(files.Count(f => f.IsHtml), site.Articles.Count, site.Tags.Count);
+    }
+
+    /// <summary>Every file of the site with the key of what it lists; nothing is rendered yet.</summary>
+    public IReadOnlyList<SiteFile> Plan(SiteModel site, IReadOnlyList<ArticleEntry>[] related)
     {
         // The build ships KaTeX's stylesheet exactly when some page has math.
         var katex = site.Articles.Any(a => a.Rendered.HasMath);
         var models = new PageModels(config, _urls, katex);
-        var related = RelatedArticles.Compute(site.Articles, PageModels.RelatedCount);
-        var written = 0;
+        var summaries = site.Articles.Select(SummaryKey).ToArray();
+        var tagSummaries = string.Join('\u001e', site.Tags.Select(TagKey));
+        var files = new List<SiteFile>(site.Articles.Count + site.Tags.Count + 16);
 
-        Parallel.ForEach(site.Articles, entry =>
+        foreach (var entry in site.Articles)
         {
-            var model = models.Layout(entry.Page.Url, "article", entry.Page.Title, entry.Excerpt, entry.Rendered.HasMath);
-            model["article"] = models.Article(entry, site, related[entry.Index]);
-            Write(output, entry.Page.Url, "article", model);
-            Interlocked.Increment(ref written);
-        });
+            var i = entry.Index;
+            var key = string.Join(Separator,
+                i > 0 ? summaries[i - 1] : "", i + 1 < summaries.Length ? summaries[i + 1] : "",
+                string.Join('\u001e', related[i].Select(r => summaries[r.Index])));
+            files.Add(new SiteFile(Index(entry.Page.Url), key, () =>
+            {
+                var model = models.Layout(entry.Page.Url, "article", entry.Page.Title, entry.Excerpt, entry.Rendered.HasMath);
+                model["article"] = models.Article(entry, site, related[i]);
+                return Render("article", model);
+            }, IsHtml: true, entry));
+        }
 
-        written += WriteHome(site, output, models);
-        written += WriteTags(site, output, models);
-        written += WriteSpecialPages(site, output, models);
-        new FeedWriter(config, _urls).Run(site, output);
-        return new WriteSiteResult(written, site.Articles.Count, site.Tags.Count);
+        AddHome(site, models, summaries, tagSummaries, files);
+        AddTags(site, models, summaries, tagSummaries, files);
+        AddSpecialPages(site, models, summaries, files);
+        foreach (var (path, content) in new FeedWriter(config, _urls).Files(site))
+        {
+            files.Add(new SiteFile(path, content, () => content, IsHtml: false));
+        }
+
+        return files;
     }
 
-    private int WriteHome(SiteModel site, SiteOutput output, PageModels models)
+    private void AddHome(SiteModel site, PageModels models, string[] summaries, string tagSummaries, List<SiteFile> files)
     {
         var pageSize = Math.Max(1, config.PageSize);
         var pageCount = Math.Max(1, (site.Articles.Count + pageSize - 1) / pageSize);
         for (var number = 1; number <= pageCount; number++)
         {
-            var url = HomeUrl(number);
-            var title = number == 1 ? config.Title : $"{config.Title}（第 {number} 页）";
-            var listed = site.Articles.Skip((number - 1) * pageSize).Take(pageSize).ToList();
-            var model = models.Layout(url, "home", title, config.Description, ExcerptsHaveMath(listed));
-            model["articles"] = listed.Select(a => models.Summary(a, SiteUrls.RootFrom(url))).ToList();
-            model["article_count"] = site.Articles.Count;
-            model["tags"] = site.Tags.Select(t => TagSummary(t, SiteUrls.RootFrom(url))).ToList();
-            model["pagination"] = new Dictionary<string, object?>
-            {
-                ["current"] = number,
-                ["total"] = pageCount,
-                ["prev_url"] = number > 1 ? SiteUrls.Link(url, HomeUrl(number - 1)) : null,
-                ["next_url"] = number < pageCount ? SiteUrls.Link(url, HomeUrl(number + 1)) : null,
-            };
-            Write(output, url, "home", model);
+            var page = number;
+            var first = (number - 1) * pageSize;
+            var count = Math.Min(pageSize, site.Articles.Count - first);
+            var key = string.Join(Separator, number, pageCount, site.Articles.Count, tagSummaries, string.Join('\u001e', summaries, first, count));
+            files.Add(new SiteFile(Index(HomeUrl(number)), key, () => Home(site, models, page, pageCount, pageSize), IsHtml: true));
         }
-
-        return pageCount;
     }
 
-    private int WriteTags(SiteModel site, SiteOutput output, PageModels models)
+    private string Home(SiteModel site, PageModels models, int number, int pageCount, int pageSize)
+    {
+        var url = HomeUrl(number);
+        var title = number == 1 ? config.Title : $"{config.Title}（第 {number} 页）";
+        var listed = site.Articles.Skip((number - 1) * pageSize).Take(pageSize).ToList();
+        var model = models.Layout(url, "home", title, config.Description, ExcerptsHaveMath(listed));
+        model["articles"] = listed.Select(a => models.Summary(a, SiteUrls.RootFrom(url))).ToList();
+        model["article_count"] = site.Articles.Count;
+        model["tags"] = site.Tags.Select(t => TagSummary(t, SiteUrls.RootFrom(url))).ToList();
+        model["pagination"] = new Dictionary<string, object?>
+        {
+            ["current"] = number,
+            ["total"] = pageCount,
+            ["prev_url"] = number > 1 ? SiteUrls.Link(url, HomeUrl(number - 1)) : null,
+            ["next_url"] = number < pageCount ? SiteUrls.Link(url, HomeUrl(number + 1)) : null,
+        };
+        return Render("home", model);
+    }
+
+    private void AddTags(SiteModel site, PageModels models, string[] summaries, string tagSummaries, List<SiteFile> files)
     {
         const string indexUrl = "tags/";
-        var index = models.Layout(indexUrl, "tags", "标签", $"{config.Title} 的全部标签", hasMath: false);
-        index["tags"] = site.Tags.Select(t => TagSummary(t, SiteUrls.RootFrom(indexUrl))).ToList();
-        index["tag_count"] = site.Tags.Count;
-        Write(output, indexUrl, "tags", index);
+        files.Add(new SiteFile(Index(indexUrl), tagSummaries, () =>
+        {
+            var index = models.Layout(indexUrl, "tags", "标签", $"{config.Title} 的全部标签", hasMath: false);
+            index["tags"] = site.Tags.Select(t => TagSummary(t, SiteUrls.RootFrom(indexUrl))).ToList();
+            index["tag_count"] = site.Tags.Count;
+            return Render("tags", index);
+        }, IsHtml: true));
 
         foreach (var tag in site.Tags)
         {
-            var model = models.Layout(tag.Url, "tag", tag.Name, $"标签「{tag.Name}」下的 {tag.Articles.Count} 篇文章", ExcerptsHaveMath(tag.Articles));
-            model["tag"] = TagSummary(tag, SiteUrls.RootFrom(tag.Url));
-            model["articles"] = tag.Articles.Select(a => models.Summary(a, SiteUrls.RootFrom(tag.Url))).ToList();
-            Write(output, tag.Url, "tag", model);
+            var key = TagKey(tag) + Separator + string.Join('\u001e', tag.Articles.Select(a => summaries[a.Index]));
+            files.Add(new SiteFile(Index(tag.Url), key, () =>
+            {
+                var model = models.Layout(tag.Url, "tag", tag.Name, $"标签「{tag.Name}」下的 {tag.Articles.Count} 篇文章", ExcerptsHaveMath(tag.Articles));
+                model["tag"] = TagSummary(tag, SiteUrls.RootFrom(tag.Url));
+                model["articles"] = tag.Articles.Select(a => models.Summary(a, SiteUrls.RootFrom(tag.Url))).ToList();
+                return Render("tag", model);
+            }, IsHtml: true));
         }
-
-        return site.Tags.Count + 1;
     }
 
-    private int WriteSpecialPages(SiteModel site, SiteOutput output, PageModels models)
+    private void AddSpecialPages(SiteModel site, PageModels models, string[] summaries, List<SiteFile> files)
     {
-        // 404.html is served for any missing path, so its links cannot be relative to its own URL:
-        // they are rooted at the base path, which the server knows.
-        var recent = site.Articles.Take(8).ToList();
-        var notFound = models.Layout("404.html", "404", "页面不存在", "找不到这个页面。", ExcerptsHaveMath(recent));
-        notFound["root"] = config.BasePath;
-        notFound["articles"] = recent.Select(a => models.Summary(a, config.BasePath)).ToList();
-        notFound["tags"] = site.Tags.Take(12).Select(t => TagSummary(t, config.BasePath)).ToList();
+        var key = string.Join(Separator, string.Join('\u001e', summaries.Take(8)), string.Join('\u001e', site.Tags.Take(12).Select(TagKey)));
+        files.Add(new SiteFile("404.html", key, () =>
+        {
+            // 404.html is served for any missing path, so its links cannot be relative to its own URL:
+            // they are rooted at the base path, which the server knows.
+            var recent = site.Articles.Take(8).ToList();
+            var notFound = models.Layout("404.html", "404", "页面不存在", "找不到这个页面。", ExcerptsHaveMath(recent));
+            notFound["root"] = config.BasePath;
+            notFound["articles"] = recent.Select(a => models.Summary(a, config.BasePath)).ToList();
+            notFound["tags"] = site.Tags.Take(12).Select(t => TagSummary(t, config.BasePath)).ToList();
+            return Render("404", notFound);
+        }, IsHtml: true));
 
-        Write(output, "404.html", "404", notFound);
-        var pages = 1;
         if (templates.Has("search"))
         {
-            var search = models.Layout("search/", "search", "搜索", $"搜索 {config.Title}", hasMath: false);
-            Write(output, "search/", "search", search);
-            pages++;
+            files.Add(new SiteFile(Index("search/"), "", () => Render("search", models.Layout("search/", "search", "搜索", $"搜索 {config.Title}", hasMath: false)), IsHtml: true));
         }
-
-        return pages;
     }
+
+    /// <summary>Everything <see cref="PageModels.Summary"/> shows of an article.</summary>
+    private static string SummaryKey(ArticleEntry a) => string.Join(Separator,
+        a.Page.Title, a.Page.Url, a.Excerpt, a.Page.Date?.DayNumber, a.ReadingMinutes, a.Page.Truncated, string.Join('\u001e', a.Page.Tags));
+
+    private static string TagKey(TagEntry tag) => string.Join(Separator, tag.Name, tag.Url, tag.Articles.Count);
 
     private static bool ExcerptsHaveMath(IEnumerable<ArticleEntry> listed) => listed.Any(a => a.ExcerptHtml.HasMath);
 
@@ -111,12 +155,13 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
         ["count"] = tag.Articles.Count,
     };
 
-    private void Write(SiteOutput output, string url, string template, Dictionary<string, object?> model)
+    private string Render(string template, Dictionary<string, object?> model)
     {
         model["content"] = templates.Render(template, model);
-        var html = templates.Render("layout", model);
-        output.Write(url.EndsWith('/') || url.Length == 0 ? url + "index.html" : url, html);
+        return templates.Render("layout", model);
     }
+
+    private static string Index(string url) => url.EndsWith('/') || url.Length == 0 ? url + "index.html" : url;
 
     private static string HomeUrl(int number) => number == 1 ? "" : $"page/{number}/";
 }

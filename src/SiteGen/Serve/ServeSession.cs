@@ -112,8 +112,11 @@ public sealed class ServeSession(Func<SiteConfig?> loadConfig, string host, int 
 
             if (result.Succeeded)
             {
-                log.WriteLine($"[{DateTime.Now:HH:mm:ss}] rebuilt ({reason}) in {watch.ElapsedMilliseconds} ms: {result.Pages} pages, {result.Warnings} warning(s)");
+                var written = result.Incremental ? $"{result.PagesWritten} of {result.Pages} pages written" : $"{result.Pages} pages";
+                log.WriteLine($"[{DateTime.Now:HH:mm:ss}] rebuilt ({reason}) in {watch.ElapsedMilliseconds} ms: {written}, {result.Warnings} warning(s)");
                 _ = _reload.ReloadAsync();
+                // The new HTML is served; slower derived files (a search index) follow before the next rebuild.
+                result.Deferred?.Invoke();
             }
             else
             {

@@ -22,15 +22,29 @@ public sealed class ServedSite : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    public static async Task<ServedSite> StartAsync(params (string Path, string Text)[] content)
+    public static Task<ServedSite> StartAsync(params (string Path, string Text)[] content) =>
+        StartAsync(dir =>
+        {
+            foreach (var (path, text) in content)
+            {
+                dir.Write(path, text);
+            }
+        });
+
+    /// <summary>Serves a copy of the repository's seeds and content: the site the speed goal is set on.</summary>
+    public static Task<ServedSite> StartSeedsSiteAsync() =>
+        StartAsync(dir =>
+        {
+            Copy(RepoPaths.Seeds, dir.Combine("seeds"));
+            Copy(Path.Combine(RepoPaths.Root, "content"), dir.Combine("content"));
+        });
+
+    public static async Task<ServedSite> StartAsync(Action<TempDir> prepare)
     {
         var dir = new TempDir();
         Directory.CreateDirectory(dir.Combine("seeds"));
-        CopyTemplates(dir.Combine("templates"));
-        foreach (var (path, text) in content)
-        {
-            dir.Write(path, text);
-        }
+        Copy(RepoPaths.Templates, dir.Combine("templates"));
+        prepare(dir);
 
         var config = new SiteConfig
         {
@@ -62,17 +76,17 @@ public sealed class ServedSite : IAsyncDisposable
                 return watch.Elapsed;
             }
 
-            await Task.Delay(25);
+            await Task.Delay(10);
         }
 
         throw new TimeoutException($"'{text}' not served at {relative} within {limit.TotalSeconds} s. Log:\n{Log}");
     }
 
-    private static void CopyTemplates(string target)
+    private static void Copy(string source, string target)
     {
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Templates, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
-            var destination = Path.Combine(target, Path.GetRelativePath(RepoPaths.Templates, file));
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.Copy(file, destination);
         }

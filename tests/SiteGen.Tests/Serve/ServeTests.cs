@@ -1,6 +1,8 @@
+using Xunit.Abstractions;
+
 namespace SiteGen.Tests.Serve;
 
-public sealed class ServeTests
+public sealed class ServeTests(ITestOutputHelper output)
 {
     private const string Page = "---\ntitle: 演示页面\nslug: demo\n---\n最初的正文。\n";
 
@@ -25,7 +27,31 @@ public sealed class ServeTests
         await site.GetAsync("articles/demo/");
         await File.WriteAllTextAsync(site.Dir.Combine("content", "demo.md"), Page.Replace("最初的正文", "修改后的正文"));
         var took = await site.WaitForAsync("articles/demo/", "修改后的正文", TimeSpan.FromSeconds(2));
+        output.WriteLine($"save → served: {took.TotalMilliseconds:F0} ms");
         Assert.True(took < TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task SeedsSiteEditIsServedQuickly()
+    {
+        await using var site = await ServedSite.StartSeedsSiteAsync();
+        var file = Directory.EnumerateFiles(site.Dir.Combine("content"), "*.md").Order(StringComparer.Ordinal).First();
+        var text = await File.ReadAllTextAsync(file);
+        var slug = System.Text.RegularExpressions.Regex.Match(text, "(?m)^slug: *\"?([^\"\n]+)").Groups[1].Value.Trim();
+        await site.GetAsync($"articles/{slug}/");
+        var times = new List<double>();
+        for (var edit = 1; edit <= 5; edit++)
+        {
+            // The file watcher must see each save as its own change.
+            await Task.Delay(300);
+            await File.WriteAllTextAsync(file, text + $"\n第 {edit} 次保存的新段落。\n");
+            var took = await site.WaitForAsync($"articles/{slug}/", $"第 {edit} 次保存的新段落", TimeSpan.FromSeconds(2));
+            times.Add(took.TotalMilliseconds);
+        }
+
+        output.WriteLine($"seeds site, save → served (ms): {string.Join(", ", times.Select(t => t.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}; best {times.Min():F0}");
+        output.WriteLine(site.Log.ToString());
+        Assert.All(times, t => Assert.True(t < 2000));
     }
 
     [Fact]
