@@ -10,6 +10,12 @@ namespace SiteGen.Publish;
 public static class RelatedArticles
 {
     private const int TermsPerArticle = 40;
+
+    /// <summary>
+    /// Terms shared by more articles than this are not used to find candidates: they say little about
+    /// relatedness, and on large sites their postings would make the scoring compare almost every pair.
+    /// </summary>
+    internal const int MaxPostingsPerTerm = 100;
     private const double TagWeight = 0.5;
 
     public static IReadOnlyList<ArticleEntry>[] Compute(IReadOnlyList<ArticleEntry> articles, int count)
@@ -41,7 +47,13 @@ public static class RelatedArticles
             var scores = new Dictionary<int, double>();
             foreach (var (term, weight) in vectors[i])
             {
-                foreach (var j in postings[term])
+                var sharing = postings[term];
+                if (sharing.Count > MaxPostingsPerTerm)
+                {
+                    continue;
+                }
+
+                foreach (var j in sharing)
                 {
                     if (j != i)
                     {

@@ -45,4 +45,21 @@ public sealed class RelatedArticlesTests
         var terms = RelatedArticles.Terms("概率分布 of LoRA x");
         Assert.Equal(["lora", "分布", "概率", "率分"], terms.Keys.Order(StringComparer.Ordinal).ToArray());
     }
+
+    [Fact]
+    public void TermsInVeryManyArticlesDoNotMakeThemRelatedButRareSharedTermsDo()
+    {
+        // Every article shares "共同前言"; only pairs (2k, 2k+1) share a rare word of their own.
+        var count = 2 * (RelatedArticles.MaxPostingsPerTerm + 20);
+        var pages = Enumerable.Range(0, count)
+            .Select(i => Articles.Page($"a{i:D4}", $"共同前言 pairword{i / 2:D4}x", [], "2024-01-01"))
+            .ToArray();
+        var site = Articles.Site(pages);
+        var related = RelatedArticles.Compute(site.Articles, 3);
+        foreach (var article in site.Articles)
+        {
+            var partner = $"a{int.Parse(article.Page.Slug[1..]) ^ 1:D4}";
+            Assert.Equal([partner], related[article.Index].Select(a => a.Page.Slug).ToArray());
+        }
+    }
 }
