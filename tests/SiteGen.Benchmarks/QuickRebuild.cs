@@ -13,22 +13,7 @@ internal static class QuickRebuild
     public static void Run(int articles, int passes)
     {
         var dir = Path.Combine(Path.GetTempPath(), $"sitegen-quick-rebuild-{articles}");
-        if (Directory.Exists(dir))
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-
-        SyntheticSite.Write(Path.Combine(dir, "content"), articles);
-        Directory.CreateDirectory(Path.Combine(dir, "seeds"));
-        var config = new SiteConfig
-        {
-            SeedsDir = Path.Combine(dir, "seeds"),
-            ContentDir = Path.Combine(dir, "content"),
-            TemplatesDir = Path.Combine(SyntheticSite.RepoRoot(), "templates"),
-            OutputDir = Path.Combine(dir, "site"),
-            CacheDir = Path.Combine(dir, ".cache"),
-            ConfigFile = Path.Combine(dir, "sitegen.yml"),
-        };
+        var config = SyntheticSite.Create(dir, articles);
         using var cache = new BuildCache();
         var clock = Stopwatch.StartNew();
         var first = new SiteBuilder(TimeProvider.System).Build(config, cache);

@@ -13,22 +13,7 @@ internal static class QuickServe
     public static async Task Run(int articles, int passes)
     {
         var dir = Path.Combine(Path.GetTempPath(), $"sitegen-quick-serve-{articles}");
-        if (Directory.Exists(dir))
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-
-        SyntheticSite.Write(Path.Combine(dir, "content"), articles);
-        Directory.CreateDirectory(Path.Combine(dir, "seeds"));
-        var config = new SiteConfig
-        {
-            SeedsDir = Path.Combine(dir, "seeds"),
-            ContentDir = Path.Combine(dir, "content"),
-            TemplatesDir = Path.Combine(SyntheticSite.RepoRoot(), "templates"),
-            OutputDir = Path.Combine(dir, "site"),
-            CacheDir = Path.Combine(dir, ".cache"),
-            ConfigFile = Path.Combine(dir, "sitegen.yml"),
-        };
+        var config = SyntheticSite.Create(dir, articles);
         var session = new ServeSession(() => config, "127.0.0.1", 0, TextWriter.Null);
         var clock = Stopwatch.StartNew();
         await session.StartAsync(CancellationToken.None);

@@ -24,22 +24,7 @@ public class RebuildBenchmarks
     public void Setup()
     {
         _dir = Path.Combine(Path.GetTempPath(), $"sitegen-bench-{Articles}");
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-
-        SyntheticSite.Write(Path.Combine(_dir, "content"), Articles);
-        Directory.CreateDirectory(Path.Combine(_dir, "seeds"));
-        _config = new SiteConfig
-        {
-            SeedsDir = Path.Combine(_dir, "seeds"),
-            ContentDir = Path.Combine(_dir, "content"),
-            TemplatesDir = Path.Combine(SyntheticSite.RepoRoot(), "templates"),
-            OutputDir = Path.Combine(_dir, "site"),
-            CacheDir = Path.Combine(_dir, ".cache"),
-            ConfigFile = Path.Combine(_dir, "sitegen.yml"),
-        };
+        _config = SyntheticSite.Create(_dir, Articles);
         _editedPage = Path.Combine(_config.ContentDir, "synthetic-000003.md");
         _cache = new BuildCache();
         new SiteBuilder(TimeProvider.System).Build(_config, _cache);

@@ -16,6 +16,27 @@ public static class SyntheticSite
         return dir?.FullName ?? throw new InvalidOperationException("SiteGen.sln not found");
     }
 
+    /// <summary>A fresh folder <paramref name="dir"/> with <paramref name="articles"/> pages, no feeds, and a configuration for it.</summary>
+    public static SiteGen.Config.SiteConfig Create(string dir, int articles)
+    {
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+
+        Write(Path.Combine(dir, "content"), articles);
+        Directory.CreateDirectory(Path.Combine(dir, "seeds"));
+        return new SiteGen.Config.SiteConfig
+        {
+            SeedsDir = Path.Combine(dir, "seeds"),
+            ContentDir = Path.Combine(dir, "content"),
+            TemplatesDir = Path.Combine(RepoRoot(), "templates"),
+            OutputDir = Path.Combine(dir, "site"),
+            CacheDir = Path.Combine(dir, ".cache"),
+            ConfigFile = Path.Combine(dir, "sitegen.yml"),
+        };
+    }
+
     /// <summary>Writes <paramref name="count"/> pages into <paramref name="contentDir"/>; each mixes several seed lines.</summary>
     public static void Write(string contentDir, int count)
     {

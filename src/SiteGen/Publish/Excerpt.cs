@@ -9,7 +9,7 @@ public static class Excerpt
 
     public static string Of(string text, int maxLength)
     {
-        var flat = Flatten(text);
+        var flat = CollapseWhitespace(text);
         if (flat.Length <= maxLength)
         {
             return flat;
@@ -37,7 +37,8 @@ public static class Excerpt
         return flat[..cut].TrimEnd() + "…";
     }
 
-    private static string Flatten(string text)
+    /// <summary>Runs of whitespace become one space; none at either end.</summary>
+    public static string CollapseWhitespace(string text)
     {
         var result = new StringBuilder(text.Length);
         var space = false;

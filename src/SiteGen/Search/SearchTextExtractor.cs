@@ -58,7 +58,7 @@ public static class SearchTextExtractor
 
         public void EndBlock()
         {
-            var text = Collapse(_text);
+            var text = Publish.Excerpt.CollapseWhitespace(_text.ToString());
             _text.Clear();
             if (text.Length > 0)
             {
@@ -127,31 +127,6 @@ public static class SearchTextExtractor
             }
 
             return t;
-        }
-
-        private static string Collapse(StringBuilder sb)
-        {
-            var result = new StringBuilder(sb.Length);
-            var space = false;
-            for (var i = 0; i < sb.Length; i++)
-            {
-                var c = sb[i];
-                if (char.IsWhiteSpace(c))
-                {
-                    space = result.Length > 0;
-                    continue;
-                }
-
-                if (space)
-                {
-                    result.Append(' ');
-                    space = false;
-                }
-
-                result.Append(c);
-            }
-
-            return result.ToString();
         }
     }
 }
