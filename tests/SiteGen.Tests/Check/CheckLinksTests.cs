@@ -34,7 +34,7 @@ public sealed class CheckLinksTests
     public void InvalidSiteReportsEachBrokenLinkWithFileAndLine(string name)
     {
         var dir = Path.Combine(Sites, "invalid", name);
-        var (diagnostics, result) = Check(Path.Combine(dir, "site"));
+        var (diagnostics, result) = Check(Path.Combine(dir, "html"));
         var expected = File.ReadAllLines(Path.Combine(dir, "expected.txt")).Where(l => l.Length > 0);
         Assert.Equal(expected, diagnostics.Select(d => d.ToString()));
         Assert.Equal(diagnostics.Count, result.Broken);
@@ -44,7 +44,7 @@ public sealed class CheckLinksTests
     [Fact]
     public void EncodedUnencodedFolderQueryAndExternalLinksAreFine()
     {
-        var (diagnostics, result) = Check(Path.Combine(Sites, "valid-links", "site"));
+        var (diagnostics, result) = Check(Path.Combine(Sites, "valid-links", "html"));
         Assert.Empty(diagnostics);
         Assert.Equal(3, result.Pages);
     }
