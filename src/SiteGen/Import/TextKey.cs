@@ -10,23 +10,7 @@ internal static class TextKey
     public static string Normalize(string text)
     {
         var nfkc = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        var builder = new StringBuilder(nfkc.Length);
-        var pendingSpace = false;
-        foreach (var c in nfkc)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-            builder.Append(c);
-        }
-        return builder.ToString();
+        return Common.Whitespace.Collapse(nfkc);
     }
 
     /// <summary>12 lowercase hex characters of the SHA-256 of the normalized text.</summary>

@@ -9,7 +9,7 @@ public static class Excerpt
 
     public static string Of(string text, int maxLength)
     {
-        var flat = CollapseWhitespace(text);
+        var flat = Common.Whitespace.Collapse(text);
         if (flat.Length <= maxLength)
         {
             return flat;
@@ -35,30 +35,5 @@ public static class Excerpt
         }
 
         return flat[..cut].TrimEnd() + "…";
-    }
-
-    /// <summary>Runs of whitespace become one space; none at either end.</summary>
-    public static string CollapseWhitespace(string text)
-    {
-        var result = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = result.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                result.Append(' ');
-                space = false;
-            }
-
-            result.Append(c);
-        }
-
-        return result.ToString();
     }
 }

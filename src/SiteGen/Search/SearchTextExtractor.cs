@@ -58,7 +58,7 @@ public static class SearchTextExtractor
 
         public void EndBlock()
         {
-            var text = Publish.Excerpt.CollapseWhitespace(_text.ToString());
+            var text = Common.Whitespace.Collapse(_text.ToString());
             _text.Clear();
             if (text.Length > 0)
             {
