@@ -1,31 +1,16 @@
 using SiteGen.Config;
-using SiteGen.Diagnostics;
 using SiteGen.Templates;
 
 namespace SiteGen.Publish;
 
-/// <summary>Counts of what <see cref="WriteSite"/> produced.</summary>
-public sealed record WriteSiteResult(int HtmlPages, int Articles, int Tags);
-
 /// <summary>
-/// Renders every page of the site through the templates. <see cref="Plan"/> lists the files without
-/// rendering them, so a live rebuild can render only those whose inputs changed.
+/// Plans every file of the site: each <see cref="SiteFile"/> renders its page through the templates on
+/// demand, so a full build renders all of them and a live rebuild only those whose inputs changed.
 /// </summary>
 public sealed class WriteSite(SiteConfig config, TemplateSet templates)
 {
     private const char Separator = '\u001f';
     private readonly SiteUrls _urls = new(config);
-
-    public WriteSiteResult Run(SiteModel site, ISiteWriter output, DiagnosticBag diagnostics) =>
-        Run(site, RelatedArticles.Compute(site.Articles, PageModels.RelatedCount), output);
-
-    /// <summary>Renders and writes every file of the site; <paramref name="related"/> is indexed like the articles.</summary>
-    public WriteSiteResult Run(SiteModel site, IReadOnlyList<ArticleEntry>[] related, ISiteWriter output)
-    {
-        var files = Plan(site, related);
-        Parallel.ForEach(files, file => output.Write(file.Path, file.Render()));
-        return new WriteSiteResult(files.Count(f => f.IsHtml), site.Articles.Count, site.Tags.Count);
-    }
 
     /// <summary>Every file of the site with the key of what it lists; nothing is rendered yet.</summary>
     public IReadOnlyList<SiteFile> Plan(SiteModel site, IReadOnlyList<ArticleEntry>[] related)
