@@ -14,11 +14,24 @@ public static class CommandLine
 
     public static int Run(string[] args)
     {
+        try
+        {
+            return RunCommand(args);
+        }
+        catch (Exception e)
+        {
+            return InternalError.Report(e, verbose: args.Contains(InternalError.VerboseFlag), Console.Error);
+        }
+    }
+
+    private static int RunCommand(string[] args)
+    {
         var options = new BuildOptions();
         var root = new RootCommand("SiteGen: static documentation sites for technical writing with math.");
+        root.Options.Add(InternalError.VerboseOption);
         var build = new Command("build", "Import feeds into content/ and build the static site.");
         options.AddTo(build);
-        build.SetAction(parsed => RunBuild(options.Read(parsed, Console.Error)));
+        build.SetAction(parsed => options.Read(parsed, Console.Error) is { } config ? RunBuild(config) : options.FailureExitCode);
         root.Subcommands.Add(build);
         foreach (var command in ExtraCommands.Create(options))
         {
@@ -37,16 +50,12 @@ public static class CommandLine
             return BadUsage;
         }
 
-        return result.Invoke();
+        // Exceptions reach Run's handler: one line, the stack only with --verbose.
+        return result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
-    private static int RunBuild(SiteConfig? config)
+    private static int RunBuild(SiteConfig config)
     {
-        if (config is null)
-        {
-            return BadUsage;
-        }
-
         var result = new SiteBuilder(TimeProvider.System).Build(config);
         ConsoleReporter.Print(result, config);
         if (config.ReportPath is not null)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SiteGen.Common;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Content;
@@ -34,11 +35,16 @@ public sealed partial class LoadPages
         string text;
         try
         {
-            text = File.ReadAllText(file);
+            text = Utf8Text.Decode(File.ReadAllBytes(file), out var bad);
+            if (bad is { } at)
+            {
+                diagnostics.Warning("SG0209", path, at.Line, at.Column,
+                    "invalid UTF-8; the bad bytes are shown as U+FFFD. Re-save the page as UTF-8");
+            }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Warning("SG0206", path, 0, 0, $"cannot read page: {e.Message}");
+            diagnostics.Warning("SG0206", path, 0, 0, $"cannot read page: {e.Message}; the page is left out of the site");
             return null;
         }
 
