@@ -37,4 +37,50 @@ public static class Utf8Text
             ArrayPool<char>.Shared.Return(chars);
         }
     }
+
+    /// <summary>U+FDD0–U+FDEF and the last two code points of every plane: valid UTF-8, but not text.</summary>
+    public static bool IsNoncharacter(string text, int index)
+    {
+        var c = text[index];
+        if (c is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF')
+        {
+            return true;
+        }
+
+        return char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1])
+            && (char.ConvertToUtf32(c, text[index + 1]) & 0xFFFE) == 0xFFFE;
+    }
+
+    /// <summary>The text with every noncharacter replaced by U+FFFD, and where the first one was (1-based line and column).</summary>
+    public static string ReplaceNoncharacters(string text, out (int Line, int Column)? first)
+    {
+        first = null;
+        StringBuilder? builder = null;
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+
+            if (!IsNoncharacter(text, i))
+            {
+                builder?.Append(text[i]);
+                continue;
+            }
+
+            builder ??= new StringBuilder(text.Length).Append(text, 0, i);
+            first ??= (line, i - lineStart + 1);
+            builder.Append('\uFFFD');
+            if (char.IsHighSurrogate(text[i]))
+            {
+                i++;
+            }
+        }
+
+        return builder?.ToString() ?? text;
+    }
 }

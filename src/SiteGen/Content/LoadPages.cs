@@ -41,6 +41,13 @@ public sealed partial class LoadPages
                 diagnostics.Warning("SG0209", path, at.Line, at.Column,
                     "invalid UTF-8; the bad bytes are shown as U+FFFD. Re-save the page as UTF-8");
             }
+
+            text = Utf8Text.ReplaceNoncharacters(text, out var nonchar);
+            if (nonchar is { } where)
+            {
+                diagnostics.Warning("SG0211", path, where.Line, where.Column,
+                    "noncharacter (such as U+FFFE) replaced by U+FFFD; it is not text and breaks Unicode normalization. Remove it");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,0 +1,54 @@
+using System.Text;
+using SiteGen.Diagnostics;
+using SiteGen.Import;
+using SiteGen.Tests.Import;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Properties;
+
+/// <summary>Shrunk counterexamples the property tests found, kept as ordinary tests (each names the bug it found).</summary>
+public sealed class FoundCounterexamples
+{
+    private static (ImportResult Result, IReadOnlyList<Diagnostic> Diagnostics, string Content) Import(byte[] feed)
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.Combine("seeds"));
+        File.WriteAllBytes(dir.Combine("seeds", "000.txt"), feed);
+        var bag = new DiagnosticBag();
+        var result = ImportFeeds.Run(ImportTestKit.Config(dir.Combine("seeds"), dir.Combine("content")), bag, new FixedClock(ImportTestKit.Today));
+        var content = string.Concat(Directory.GetFiles(dir.Combine("content")).Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        return (result, bag.Snapshot(), content);
+    }
+
+    [Fact]
+    public void NoncharacterInAFeedLineIsReplacedNotACrash()
+    {
+        // Found by FeedImportProperties: U+FFFE (bytes EF BF BE, valid UTF-8) made string.Normalize throw
+        // ArgumentException inside DeduplicateArticles, an AggregateException out of the whole build.
+        var (result, diagnostics, content) = Import([.. "INCOMING TRANSMISSION\n标准化流是可逆变换"u8, 0xEF, 0xBF, 0xBE, .. " 〔条目000〕\n"u8]);
+        Assert.Equal(1, result.Articles);
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal(("SG0102", 2, 10), (warning.Code, warning.Line, warning.Column));
+        Assert.Contains("noncharacter U+FFFE", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("可逆变换\uFFFD", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoncharacterOutsideTheBasicPlaneIsOneReplacementCharacter()
+    {
+        var (_, diagnostics, content) = Import(Encoding.UTF8.GetBytes("文字\U0010FFFF尾巴，再来一些文字\n"));
+        Assert.Contains("noncharacter U+10FFFF", Assert.Single(diagnostics).Message, StringComparison.Ordinal);
+        Assert.Contains("文字\uFFFD尾巴", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoncharacterInAPageIsReplacedWithAWarning()
+    {
+        using var dir = new TempDir();
+        dir.Write("p.md", "---\ntitle: 标题\n---\n正文\uFFFE结束\n");
+        var bag = new DiagnosticBag();
+        var page = Assert.Single(new SiteGen.Content.LoadPages().Run(dir.Path, bag));
+        Assert.Equal(("SG0211", 4, 3), (Assert.Single(bag.Snapshot()).Code, bag.Snapshot()[0].Line, bag.Snapshot()[0].Column));
+        Assert.Equal("正文\uFFFD结束\n", page.Markdown);
+    }
+}
