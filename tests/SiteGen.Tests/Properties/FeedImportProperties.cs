@@ -38,7 +38,7 @@ public sealed partial class FeedImportProperties(ITestOutputHelper output)
             Interlocked.Increment(ref cases);
             Interlocked.Add(ref lines, feed.Length);
             Check(feed, shared.Combine("cache"));
-        }, iter: Cases(12), threads: 1, print: FeedText.Show);
+        }, iter: Cases(10), threads: 1, print: FeedText.Show);
         output.WriteLine($"{cases} generated sites, {lines} feed lines, all held");
     }
 
