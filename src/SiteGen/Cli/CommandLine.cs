@@ -28,7 +28,7 @@ public static class CommandLine
     {
         var options = new BuildOptions();
         var root = new RootCommand("SiteGen: static documentation sites for technical writing with math.");
-        root.Options.Add(InternalError.VerboseOption);
+        root.Options.Add(InternalError.CreateVerboseOption());
         var build = new Command("build", "Import feeds into content/ and build the static site.");
         options.AddTo(build);
         build.SetAction(parsed => options.Read(parsed, Console.Error) is { } config ? RunBuild(config) : options.FailureExitCode);

@@ -11,8 +11,8 @@ public static class InternalError
 {
     public const string VerboseFlag = "--verbose";
 
-    /// <summary>Accepted by every command.</summary>
-    public static Option<bool> VerboseOption { get; } = new(VerboseFlag)
+    /// <summary>Accepted by every command (a new option per command tree).</summary>
+    public static Option<bool> CreateVerboseOption() => new(VerboseFlag)
     {
         Description = "Print the stack trace of an internal error",
         Recursive = true,

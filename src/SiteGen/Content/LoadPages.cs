@@ -20,7 +20,9 @@ public sealed partial class LoadPages
             return [];
         }
 
-        var files = Directory.EnumerateFiles(contentDir, "*.md", SearchOption.AllDirectories)
+        // A folder the user cannot read is skipped, not a crash (hidden files stay included, as before).
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var files = Directory.EnumerateFiles(contentDir, "*.md", options)
             .Order(StringComparer.Ordinal)
             .ToList();
         var pages = new Page?[files.Count];

@@ -51,4 +51,22 @@ public sealed class FoundCounterexamples
         Assert.Equal(("SG0211", 4, 3), (Assert.Single(bag.Snapshot()).Code, bag.Snapshot()[0].Line, bag.Snapshot()[0].Column));
         Assert.Equal("正文\uFFFD结束\n", page.Markdown);
     }
+
+    [Fact]
+    public void EscapedBackslashBeforeAFormulaBuildsIntoExactlyOnePage()
+    {
+        // Found by FeedImportProperties (seed 50PU9VWO2pY1): an escaped backslash before "\(" opens a formula that
+        // runs to the next "\)" and fails in KaTeX. The page was right (the formula is shown as source); the
+        // property's own text comparison was not, and now puts every formula back as \( \) or \[ \], errors included.
+        BuildsIntoExactlyOnePage(@"\\(]zf+nE，<svg onload=sginj()>\(\sqrt{\beta}\)~~ 背景 mllm标准化流是可逆变换/.`Mjydo（括号）-  ");
+    }
+
+    [Fact]
+    public void NoncharacterBuildsIntoExactlyOnePage() => BuildsIntoExactlyOnePage("标准化流是可逆变换\uFFFE尾巴");
+
+    private static void BuildsIntoExactlyOnePage(string line)
+    {
+        using var cache = new TempDir();
+        FeedImportProperties.Check([[Encoding.UTF8.GetBytes(line)]], cache.Path);
+    }
 }

@@ -14,6 +14,7 @@ namespace SiteGen.Tests.Properties;
 /// property is stronger than "no exception": the only SG0210 allowed is Markdig's documented depth limit;
 /// anything else would be a bug caught and hidden.
 /// </summary>
+[Collection("Processes")]
 public sealed class MarkdownProperties(MarkdownProperties.Renderer renderer, ITestOutputHelper output) : IClassFixture<MarkdownProperties.Renderer>
 {
     /// <summary>One KaTeX engine pool for all cases.</summary>

@@ -13,6 +13,7 @@ namespace SiteGen.Tests.Properties;
 /// Property: whatever a person types into <c>sitegen.yml</c> or a page's front matter, reading it never throws;
 /// a problem is a diagnostic with a position inside the file.
 /// </summary>
+[Collection("Processes")]
 public sealed class YamlProperties(ITestOutputHelper output)
 {
     private static readonly string[] Tokens =

@@ -9,6 +9,7 @@ namespace SiteGen.Tests.Serve;
 /// folder swap for a theme change), batches of 200 concurrent requests are each answered 200 OK with the
 /// complete old file or the complete new one, never part of one, never an error.
 /// </summary>
+[Collection("Processes")]
 public sealed class ServeUnderLoadTests(ITestOutputHelper output)
 {
     private const int Concurrent = 200;
