@@ -72,7 +72,8 @@ public sealed partial class FeedImportProperties(ITestOutputHelper output)
             var holders = pages.Where(p => p.Value.Contains(text, StringComparison.Ordinal)).Select(p => p.Key).ToList();
             if (holders.Count != 1)
             {
-                throw new InvalidOperationException($"line {entry.Line} is in {holders.Count} pages [{string.Join(", ", holders)}]: {entry.Text}");
+                throw new InvalidOperationException($"line {entry.Line} is in {holders.Count} pages [{string.Join(", ", holders)}]: {entry.Text}\n" +
+                    $"squashed: {text}\npages:\n{string.Join("\n", pages.Select(p => $"{p.Key}: {p.Value}"))}");
             }
         }
 

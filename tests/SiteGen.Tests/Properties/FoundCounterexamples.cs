@@ -61,6 +61,13 @@ public sealed class FoundCounterexamples
         BuildsIntoExactlyOnePage(@"\\(]zf+nE，<svg onload=sginj()>\(\sqrt{\beta}\)~~ 背景 mllm标准化流是可逆变换/.`Mjydo（括号）-  ");
     }
 
+    [Theory]
+    // Found by FeedImportProperties (seed 6GVYbKXqXyd1): after U+2028 (LINE SEPARATOR, which char.IsWhiteSpace
+    // accepts and Markdig does not) the importer added no space before '$', so the formula stayed "$…$" text.
+    [InlineData("再学习逐步去噪。\u2028\\(\\mathbb{R}^n\\)尾巴")]
+    [InlineData("公式\\(x^2\\)\u2029之后")]
+    public void FormulaNextToALineSeparatorIsTypeset(string line) => BuildsIntoExactlyOnePage(line);
+
     [Fact]
     public void NoncharacterBuildsIntoExactlyOnePage() => BuildsIntoExactlyOnePage("标准化流是可逆变换\uFFFE尾巴");
 
