@@ -35,7 +35,11 @@ public sealed class SiteBuilder(TimeProvider clock)
 
         using (writers)
         {
-            Leftovers.Remove(config, diagnostics);
+            if (cache?.Published is null)
+            {
+                // Only a killed process leaves these; a live preview checks on its first build, not on every save.
+                Leftovers.Remove(config, diagnostics);
+            }
             var result = BuildLocked(config, cache, diagnostics, timer);
             return result.Deferred is { } deferred ? result with { Deferred = () => RunLocked(config, deferred) } : result;
         }
