@@ -26,6 +26,7 @@ public static class SafeYaml
         problem = Check(text);
         if (problem is not null)
         {
+            problem = InFileLines(text, problem);
             return null;
         }
 
@@ -37,7 +38,7 @@ public static class SafeYaml
         }
         catch (YamlException e)
         {
-            problem = FromYamlException(e, openFlow: null);
+            problem = InFileLines(text, FromYamlException(e, openFlow: null));
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or InvalidCastException)
@@ -107,6 +108,40 @@ public static class SafeYaml
             var line = Math.Max(1, (int)last.Line);
             return new YamlProblem(line, Math.Max(1, (int)last.Column), $"invalid YAML after this point ({e.Message}); check the quoting of values");
         }
+    }
+
+    /// <summary>
+    /// YamlDotNet counts U+0085, U+2028, U+2029 and a lone CR as line breaks (YAML 1.1); editors and our
+    /// diagnostics count LF. Walks the text as YamlDotNet does to the mark, then states the position in LF lines.
+    /// </summary>
+    private static YamlProblem InFileLines(string text, YamlProblem problem)
+    {
+        int line = 1, column = 1, i = 0;
+        while (i < text.Length && (line < problem.Line || (line == problem.Line && column < problem.Column)))
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+
+            i++;
+        }
+
+        var before = text.AsSpan(0, i);
+        var fileLine = before.Count('\n') + 1;
+        var fileColumn = i - (before.LastIndexOf('\n') + 1) + 1;
+        return problem with { Line = fileLine, Column = fileColumn };
     }
 
     private static ParsingEvent? InnermostFlow(Stack<ParsingEvent> open) =>

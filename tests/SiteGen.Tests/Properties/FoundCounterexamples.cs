@@ -69,6 +69,20 @@ public sealed class FoundCounterexamples
     public void FormulaNextToALineSeparatorIsTypeset(string line) => BuildsIntoExactlyOnePage(line);
 
     [Fact]
+    public void YamlErrorAfterALineSeparatorIsReportedOnTheFilesLine()
+    {
+        // Found by YamlProperties (seed 9up5eudVMT71): YamlDotNet counts U+2028 as a line break, so an error after
+        // one was reported on a line past the end of the file. Positions are now stated in LF lines.
+        using var dir = new TempDir();
+        // YamlDotNet sees "b" start a new line (2,1) and fails there; in the file, "b" is line 1, column 10.
+        var path = dir.Write("sitegen.yml", "title: a\u2028b\u2028c\nlanguage: [zh\n");
+        var bag = new DiagnosticBag();
+        new SiteGen.Config.LoadConfig().Run(path, new SiteGen.Config.SiteConfig(), bag);
+        var error = Assert.Single(bag.Snapshot());
+        Assert.Equal(("SG0502", 1, 10), (error.Code, error.Line, error.Column));
+    }
+
+    [Fact]
     public void NoncharacterBuildsIntoExactlyOnePage() => BuildsIntoExactlyOnePage("标准化流是可逆变换\uFFFE尾巴");
 
     private static void BuildsIntoExactlyOnePage(string line)
