@@ -31,7 +31,7 @@ internal sealed class EscapingCheck(string display, DiagnosticBag diagnostics, F
 
         switch (node)
         {
-            case ScriptExpressionStatement { Expression: { } expression } when expression is not ScriptAssignExpression && !IsSafe(expression):
+            case ScriptExpressionStatement { Expression: { } expression } when expression is not ScriptAssignExpression && !IsSafe(expression) && !IsForbidden(expression):
                 Report("SG0405", expression,
                     $"'{Text(expression)}' writes text without escaping it; end it with '| escape' (or '| html.escape'), or use 't' for theme words");
                 break;
@@ -113,6 +113,15 @@ internal sealed class EscapingCheck(string display, DiagnosticBag diagnostics, F
         var target = expression is ScriptFunctionCall call ? call.Target : expression;
         return Name(target) is { } name && (EscapingFunctions.Contains(name) || name == "include");
     }
+
+    /// <summary>A call reported as SG0406 already.</summary>
+    private static bool IsForbidden(ScriptExpression expression) => expression switch
+    {
+        ScriptFunctionCall call => Name(call.Target) is { } name && ForbiddenFunctions.Contains(name),
+        ScriptPipeCall { To: { } to } => IsForbidden(to),
+        ScriptVariable or ScriptMemberExpression => Name(expression) is { } name && ForbiddenFunctions.Contains(name),
+        _ => false,
+    };
 
     private static bool IsTrustedName(string name) => name == "content" || name.EndsWith("_html", StringComparison.Ordinal);
 
