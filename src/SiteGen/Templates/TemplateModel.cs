@@ -21,6 +21,21 @@ public sealed class SharedModel(object? value)
 /// </summary>
 internal static class TemplateModel
 {
+    /// <summary>
+    /// The global object of one render: its members (the model) are read-only, but a template may add its own
+    /// variables (<c>{{ x = … }}</c>), which live only for that render.
+    /// </summary>
+    public static ScriptObject Root(IEnumerable<KeyValuePair<string, object?>> model)
+    {
+        var root = new ScriptObject();
+        foreach (var (key, item) in model)
+        {
+            root.SetValue(key, ToScript(item), readOnly: true);
+        }
+
+        return root;
+    }
+
     public static object? ToScript(object? value)
     {
         switch (value)

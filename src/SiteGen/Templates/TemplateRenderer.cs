@@ -53,11 +53,9 @@ public sealed class TemplateRenderer
         try
         {
             context.PushGlobal(_functions);
-            context.PushGlobal((ScriptObject)TemplateModel.ToScript(model)!);
+            context.PushGlobal(TemplateModel.Root(model));
             var body = Template(TemplateSet.PagePath(page)).Render(context);
-            var layout = new ScriptObject { ["content"] = body };
-            layout.IsReadOnly = true;
-            context.PushGlobal(layout);
+            context.PushGlobal(TemplateModel.Root([new("content", body)]));
             return Template(TemplateSet.Layout).Render(context);
         }
         catch (ScriptRuntimeException e)

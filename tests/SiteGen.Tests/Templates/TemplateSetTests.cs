@@ -87,6 +87,16 @@ public sealed class TemplateSetTests
     }
 
     [Fact]
+    public void TemplatesMaySetTheirOwnVariablesForOneRender()
+    {
+        using var theme = new ThemeKit().With("pages/x.sbn-html", "{{ k = 1; x = title | string.upcase }}{{ x | escape }}{{ k | escape }}{{ title = 'no' }}");
+        // The model's own names stay read-only.
+        Assert.Equal("SG0404", theme.RenderFails("x", Model(("title", "ab"))).Code);
+        using var ok = new ThemeKit().With("pages/x.sbn-html", "{{ k = 1; x = title | string.upcase }}{{ x | escape }}{{ k | escape }}");
+        Assert.Equal("AB1", ok.Render("x", Model(("title", "ab"))));
+    }
+
+    [Fact]
     public void ModelHoldsOnlyPlainData()
     {
         using var theme = new ThemeKit().With("pages/x.sbn-html", "{{ entry.title | escape }}");
