@@ -52,6 +52,14 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
         };
     }
 
+    // An article is listed on many pages (home, tags, its neighbours' prev/next and related links), mostly from
+    // the same depth: its summary is converted for the templates once per root.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Index, string Root), SharedModel> _cards = new();
+
+    /// <summary><see cref="Summary"/>, shared by every page of this plan that lists the article from the same <paramref name="root"/>.</summary>
+    public SharedModel Card(ArticleEntry article, string root) =>
+        _cards.GetOrAdd((article.Index, root), _ => new SharedModel(Summary(article, root)));
+
     /// <summary>An article as listed on home, tag, 404 pages and in prev/next and related links.</summary>
     public Dictionary<string, object?> Summary(ArticleEntry article, string root) => new()
     {
@@ -118,9 +126,9 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
             }).ToList(),
             ["source_count"] = page.Sources.Count,
             ["truncated"] = page.Truncated,
-            ["prev"] = prev is null ? null : Summary(prev, root),
-            ["next"] = next is null ? null : Summary(next, root),
-            ["related"] = related.Select(r => Summary(r, root)).ToList(),
+            ["prev"] = prev is null ? null : Card(prev, root),
+            ["next"] = next is null ? null : Card(next, root),
+            ["related"] = related.Select(r => Card(r, root)).ToList(),
             ["has_related"] = related.Count > 0,
         };
     }

@@ -88,7 +88,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
             var listed = site.Articles.Skip((number - 1) * _pageSize).Take(_pageSize).ToList();
             var model = models.Layout(url, "home", title, config.Description, ExcerptsHaveMath(listed));
             var root = SiteUrls.RootFrom(url);
-            model["articles"] = listed.Select(a => models.Summary(a, root)).ToList();
+            model["articles"] = listed.Select(a => models.Card(a, root)).ToList();
             model["article_count"] = site.Articles.Count;
             model["tags"] = site.Tags.Select(t => PageModels.TagSummary(t, root)).ToList();
             model["pagination"] = PageModels.Pagination(url, number, pageCount, n => ListingUrl("", n));
@@ -126,7 +126,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
             var model = models.Layout(url, "tag", title, _words.Format("tag_description", tag.Name, tag.Articles.Count), ExcerptsHaveMath(listed));
             var root = SiteUrls.RootFrom(url);
             model["tag"] = PageModels.TagSummary(tag, root);
-            model["articles"] = listed.Select(a => models.Summary(a, root)).ToList();
+            model["articles"] = listed.Select(a => models.Card(a, root)).ToList();
             model["pagination"] = PageModels.Pagination(url, number, pageCount, n => ListingUrl(tag.Url, n));
             return renderer.Render("tag", model, url);
         }
@@ -141,7 +141,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
                 var recent = site.Articles.Take(8).ToList();
                 var notFound = models.Layout("404.html", "404", _words.Format("not_found_title"), _words.Format("not_found_description"),
                     ExcerptsHaveMath(recent), root: config.BasePath);
-                notFound["articles"] = recent.Select(a => models.Summary(a, config.BasePath)).ToList();
+                notFound["articles"] = recent.Select(a => models.Card(a, config.BasePath)).ToList();
                 notFound["tags"] = site.Tags.Take(12).Select(t => PageModels.TagSummary(t, config.BasePath)).ToList();
                 return renderer.Render("404", notFound, "404.html");
             }, IsHtml: true));
@@ -157,10 +157,12 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
         /// <summary>A page key: the parts, and the one site-wide fact the layout shows that is not configuration.</summary>
         private string Key(params object?[] parts) => string.Join(Separator, parts.Append(katex ? "katex" : ""));
 
-        /// <summary>Everything an article page shows of its own article.</summary>
+        /// <summary>
+        /// Everything an article page shows of its own article. The body's table of contents, text and character
+        /// count are rendered from the same Markdown as its HTML, so the HTML's hash stands for all of them.
+        /// </summary>
         private string OwnKey(ArticleEntry a) => string.Join(Separator,
-            _summaries[a.Index], Hash(a.Rendered.Html), a.Rendered.HasMath, string.Join(ListSeparator, a.Rendered.Toc.Select(t => $"{t.Level}:{t.Id}:{t.Text}")),
-            string.Join(ListSeparator, a.Page.Sources.Select(s => $"{s.Feed}:{s.Line}")), ReadingTime.Count(a.Rendered.Text).CjkCharacters);
+            _summaries[a.Index], Hash(a.Rendered.Html), a.Rendered.HasMath, string.Join(ListSeparator, a.Page.Sources.Select(s => $"{s.Feed}:{s.Line}")));
     }
 
     /// <summary>Everything <see cref="PageModels.Summary"/> shows of an article.</summary>

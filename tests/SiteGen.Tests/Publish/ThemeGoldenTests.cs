@@ -74,6 +74,28 @@ public sealed class ThemeGoldenTests
     }
 
     [Fact]
+    public void TagPagesArePaginatedLikeTheHomePage()
+    {
+        using var work = new TempDir();
+        // page_size 2; the tag has 3 articles. Build() also asserts that the link check found nothing.
+        var site = Build(CaseDir("hostile"), work);
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        var first = parser.ParseDocument(site["tags/i-注入-i/index.html"]);
+        var second = parser.ParseDocument(site["tags/i-注入-i/page/2/index.html"]);
+        Assert.Equal(2, first.QuerySelectorAll(".card").Length);
+        Assert.Single(second.QuerySelectorAll(".card"));
+        Assert.Equal("../../tags/i-%E6%B3%A8%E5%85%A5-i/page/2/", first.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href"));
+        Assert.Null(first.QuerySelector(".pagination a[rel=prev]"));
+        Assert.Equal("../../../../tags/i-%E6%B3%A8%E5%85%A5-i/", second.QuerySelector(".pagination a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("../../../../", second.QuerySelector("meta[name=sitegen-root]")!.GetAttribute("content"));
+        Assert.Contains("第 2 / 2 页", second.QuerySelector(".pagination")!.TextContent);
+        Assert.Equal("https://example.org/docs/tags/i-%E6%B3%A8%E5%85%A5-i/page/2/", second.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Contains("<loc>https://example.org/docs/tags/i-%E6%B3%A8%E5%85%A5-i/page/2/</loc>", site["sitemap.xml"]);
+        Assert.Contains("<loc>https://example.org/docs/page/3/</loc>", site["sitemap.xml"]);
+        Assert.False(site.ContainsKey("tags/生成模型/page/2/index.html"));
+    }
+
+    [Fact]
     public void EnglishSiteHasNoChineseThemeWords()
     {
         using var work = new TempDir();
