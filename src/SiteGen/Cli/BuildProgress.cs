@@ -1,5 +1,6 @@
 using SiteGen.Build;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace SiteGen.Cli;
 
@@ -27,7 +28,7 @@ internal static class BuildProgress
         var result = default(T)!;
         terminal.Console.Progress()
             .AutoClear(true)
-            .Columns(new SpinnerColumn { CompletedText = "[green]✓[/]" }, new TaskDescriptionColumn { Alignment = Justify.Left }, new ElapsedTimeColumn())
+            .Columns(new SpinnerColumn { CompletedText = "[green]✓[/]" }, new TaskDescriptionColumn { Alignment = Justify.Left }, new StageTimeColumn())
             .Start(context =>
             {
                 using (StageTimer.Listen(new LiveList(context)))
@@ -67,10 +68,19 @@ internal static class BuildProgress
                 return;
             }
 
-            task.Description = $"{Markup.Escape(stage)} [grey]{milliseconds} ms[/]";
+            task.Tag = milliseconds;
             task.IsIndeterminate = false;
             task.Value = 1;
             task.StopTask();
         }
+    }
+
+    /// <summary>A running stage's seconds so far; a finished stage's milliseconds.</summary>
+    private sealed class StageTimeColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            task.Tag is long milliseconds
+                ? new Markup($"[grey]{milliseconds,6} ms[/]")
+                : new Markup($"[blue]{task.ElapsedTime?.TotalSeconds ?? 0,6:0.0} s[/]");
     }
 }

@@ -119,13 +119,21 @@ internal static class DeployCommand
 
     private static int ToFolder(Terminal terminal, Request request, string target)
     {
+        var diagnostics = new DiagnosticBag();
+        var mirror = new MirrorFolder(request.DryRun);
+        if (Directory.Exists(request.Config.OutputDir) && !mirror.Accepts(request.Config.OutputDir, target, request.Force, diagnostics))
+        {
+            // A folder that must not be mirrored into is refused before the link check spends time.
+            terminal.Report(diagnostics.Snapshot());
+            return CommandLine.BuildFailed;
+        }
+
         if (!Ready(terminal, request))
         {
             return CommandLine.BuildFailed;
         }
 
-        var diagnostics = new DiagnosticBag();
-        var result = new MirrorFolder(request.DryRun).Run(request.Config.OutputDir, target, request.Force, diagnostics);
+        var result = mirror.Run(request.Config.OutputDir, target, request.Force, diagnostics);
         terminal.Report(diagnostics.Snapshot());
         if (result is null)
         {
@@ -157,7 +165,10 @@ internal static class DeployCommand
 
         var git = new GitRunner();
         var diagnostics = new DiagnosticBag();
-        var deploy = new GitDeployRequest(request.Config.OutputDir, remote, branch, message ?? DefaultMessage(git, request.Config), request.Config.CacheDir, request.DryRun);
+        // The state repository lives in the build state folder beside sitegen.yml, wherever the command runs.
+        var config = request.Config;
+        var state = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.ConfigFile))!, config.CacheDir);
+        var deploy = new GitDeployRequest(config.OutputDir, remote, branch, message ?? DefaultMessage(git, config), state, request.DryRun);
         var result = new PublishToGit(git).Run(deploy, diagnostics);
         terminal.Report(diagnostics.Snapshot());
         if (result is null)

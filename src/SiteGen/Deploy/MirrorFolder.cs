@@ -24,7 +24,46 @@ public sealed class MirrorFolder(bool dryRun)
 
     private static readonly string[] Kept = [Marker, ".git"];
 
+    /// <summary>
+    /// False (with the reason) when <paramref name="targetDir"/> must not become a mirror of the site: it is the
+    /// site, lies inside it or holds it, is a file, or is a non-empty folder SiteGen did not deploy to (unless forced).
+    /// </summary>
+    public bool Accepts(string siteDir, string targetDir, bool force, DiagnosticBag diagnostics) =>
+        Resolve(siteDir, targetDir, force, diagnostics) is not null;
+
     public MirrorResult? Run(string siteDir, string targetDir, bool force, DiagnosticBag diagnostics)
+    {
+        if (Resolve(siteDir, targetDir, force, diagnostics) is not { } resolved)
+        {
+            return null;
+        }
+
+        var (site, target) = resolved;
+        var (files, folders) = SiteFiles.Walk(site, siteDir, diagnostics);
+        var existing = Scan(target);
+        var plan = Plan(files, folders, existing, target);
+        if (!dryRun)
+        {
+            try
+            {
+                Execute(target, plan);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Error(WriteFailedCode, targetDir, 0, 0, $"deploy stopped: {e.Message}; fix the folder's permissions or space and deploy again");
+                return null;
+            }
+        }
+
+        var gone = existing.Values.Where(e => e.Kind != EntryKind.Folder && !plan.Wanted.Contains(e.Relative)).ToList();
+        var changes = plan.Copies.Select(c => (existing.ContainsKey(c.RelativePath) ? "~ " : "+ ") + c.RelativePath)
+            .Concat(gone.Select(d => "- " + d.Relative))
+            .OrderBy(c => c[2..], StringComparer.Ordinal).ToList();
+        return new MirrorResult(plan.Copies.Count, gone.Count, plan.Unchanged, changes);
+    }
+
+    /// <summary>The real paths of the site and the target, or null (with the reason) when the target is refused.</summary>
+    private static (string Site, string Target)? Resolve(string siteDir, string targetDir, bool force, DiagnosticBag diagnostics)
     {
         string site, target;
         try
@@ -62,27 +101,7 @@ public sealed class MirrorFolder(bool dryRun)
             return null;
         }
 
-        var (files, folders) = SiteFiles.Walk(site, siteDir, diagnostics);
-        var existing = Scan(target);
-        var plan = Plan(files, folders, existing, target);
-        if (!dryRun)
-        {
-            try
-            {
-                Execute(site, target, plan);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Error(WriteFailedCode, targetDir, 0, 0, $"deploy stopped: {e.Message}; fix the folder's permissions or space and deploy again");
-                return null;
-            }
-        }
-
-        var gone = existing.Values.Where(e => e.Kind != EntryKind.Folder && !plan.Wanted.Contains(e.Relative)).ToList();
-        var changes = plan.Copies.Select(c => (existing.ContainsKey(c.RelativePath) ? "~ " : "+ ") + c.RelativePath)
-            .Concat(gone.Select(d => "- " + d.Relative))
-            .OrderBy(c => c[2..], StringComparer.Ordinal).ToList();
-        return new MirrorResult(plan.Copies.Count, gone.Count, plan.Unchanged, changes);
+        return (site, target);
     }
 
     private enum EntryKind
@@ -215,7 +234,7 @@ public sealed class MirrorFolder(bool dryRun)
         return false;
     }
 
-    private static void Execute(string site, string target, MirrorPlan plan)
+    private static void Execute(string target, MirrorPlan plan)
     {
         Directory.CreateDirectory(target);
         File.WriteAllText(Path.Combine(target, Marker),
