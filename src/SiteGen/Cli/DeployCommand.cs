@@ -202,7 +202,7 @@ internal static class DeployCommand
         var message = $"Deploy {config.Title} with SiteGen {VersionInfo.Version}\n";
         try
         {
-            var head = git.Run(null, "rev-parse", "--verify", "--quiet", "HEAD");
+            var head = git.Run(Path.GetDirectoryName(Path.GetFullPath(config.ConfigFile)), "rev-parse", "--verify", "--quiet", "HEAD");
             if (head.Succeeded && head.Stdout.Trim().Length > 0)
             {
                 message += $"\nBuilt from {head.Stdout.Trim()}\n";
