@@ -39,20 +39,22 @@ public sealed class MirrorFolder(bool dryRun)
         }
 
         var (site, target) = resolved;
-        var (files, folders) = SiteFiles.Walk(site, siteDir, diagnostics);
-        var existing = Scan(target);
-        var plan = Plan(files, folders, existing, target);
-        if (!dryRun)
+        Dictionary<string, Entry> existing;
+        MirrorPlan plan;
+        try
         {
-            try
+            var (files, folders) = SiteFiles.Walk(site, siteDir, diagnostics);
+            existing = Scan(target);
+            plan = Plan(files, folders, existing, target);
+            if (!dryRun)
             {
                 Execute(target, plan);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Error(WriteFailedCode, targetDir, 0, 0, $"deploy stopped: {e.Message}; fix the folder's permissions or space and deploy again");
-                return null;
-            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(WriteFailedCode, targetDir, 0, 0, $"deploy stopped: {e.Message}; fix the folder's permissions or space and deploy again");
+            return null;
         }
 
         var gone = existing.Values.Where(e => e.Kind != EntryKind.Folder && !plan.Wanted.Contains(e.Relative)).ToList();
@@ -91,10 +93,20 @@ public sealed class MirrorFolder(bool dryRun)
             return null;
         }
 
-        if (Directory.Exists(target) && !File.Exists(Path.Combine(target, Marker)) && !force
-            && Directory.EnumerateFileSystemEntries(target).Any(e => !Kept.Contains(Path.GetFileName(e))))
+        string[] entries;
+        try
         {
-            var count = Directory.EnumerateFileSystemEntries(target).Count();
+            entries = Directory.Exists(target) ? Directory.GetFileSystemEntries(target) : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(WriteFailedCode, targetDir, 0, 0, $"cannot read the folder: {e.Message}");
+            return null;
+        }
+
+        if (!File.Exists(Path.Combine(target, Marker)) && !force && entries.Any(e => !Kept.Contains(Path.GetFileName(e))))
+        {
+            var count = entries.Length;
             diagnostics.Error(ForeignCode, targetDir, 0, 0,
                 $"is not empty ({count} entries) and SiteGen has not deployed to it before (no {Marker}); a mirror would delete what the site " +
                 "does not have. Empty it or choose another folder, or pass --force to replace its contents");

@@ -46,6 +46,11 @@ public sealed class PublishToGit(GitRunner git)
             diagnostics.Error(GitFailedCode, request.Remote, 0, 0, e.Message);
             return null;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(GitFailedCode, request.Remote, 0, 0, $"cannot prepare the deploy: {e.Message}; check the permissions of '{request.StateDir}' and '{request.SiteDir}'");
+            return null;
+        }
     }
 
     private GitDeployResult? Publish(GitDeployRequest request, DiagnosticBag diagnostics)
