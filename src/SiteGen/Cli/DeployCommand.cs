@@ -176,7 +176,7 @@ internal static class DeployCommand
             return CommandLine.BuildFailed;
         }
 
-        var where = $"{Markup.Escape(remote)} (branch {Markup.Escape(branch)})";
+        var where = $"{Markup.Escape(PublishToGit.Redact(remote))} (branch {Markup.Escape(branch)})";
         var changes = $"{result.Added} added, {result.Modified} changed, {result.Deleted} deleted";
         var cname = result.KeptCname ? "; kept the branch's CNAME" : "";
         if (result.UpToDate)

@@ -43,12 +43,12 @@ public sealed class PublishToGit(GitRunner git)
         }
         catch (GitFailedException e)
         {
-            diagnostics.Error(GitFailedCode, request.Remote, 0, 0, e.Message);
+            diagnostics.Error(GitFailedCode, Redact(request.Remote), 0, 0, Redact(request.Remote, e.Message));
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(GitFailedCode, request.Remote, 0, 0, $"cannot prepare the deploy: {e.Message}; check the permissions of '{request.StateDir}' and '{request.SiteDir}'");
+            diagnostics.Error(GitFailedCode, Redact(request.Remote), 0, 0, $"cannot prepare the deploy: {e.Message}; check the permissions of '{request.StateDir}' and '{request.SiteDir}'");
             return null;
         }
     }
@@ -67,12 +67,12 @@ public sealed class PublishToGit(GitRunner git)
         var repo = new StateRepository(git, Path.Combine(Path.GetFullPath(request.StateDir), "deploy", Key(remote)));
         repo.Open();
 
-        var listed = repo.Must($"cannot reach '{request.Remote}'", null, null, "ls-remote", "--heads", "--", remote, "refs/heads/" + request.Branch);
+        var listed = repo.Must($"cannot reach '{Redact(request.Remote)}'", null, null, "ls-remote", "--heads", "--", remote, "refs/heads/" + request.Branch);
         string? parent = null;
         if (listed.Stdout.Trim().Length > 0)
         {
             // Only the tip is needed: its tree tells what changed, and the push then sends just that.
-            repo.Must($"cannot fetch branch '{request.Branch}' of '{request.Remote}'", null, null,
+            repo.Must($"cannot fetch branch '{request.Branch}' of '{Redact(request.Remote)}'", null, null,
                 "fetch", "--quiet", "--no-tags", "--depth", "1", "--", remote, $"+refs/heads/{request.Branch}:{TipRef}");
             parent = repo.Must("cannot read the fetched branch", null, null, "rev-parse", "--verify", TipRef + "^{commit}").Stdout.Trim();
         }
@@ -122,12 +122,12 @@ public sealed class PublishToGit(GitRunner git)
             {
                 if (push.Stdout.Contains("non-fast-forward", StringComparison.Ordinal) || push.Stdout.Contains("fetch first", StringComparison.Ordinal))
                 {
-                    diagnostics.Error(BranchMovedCode, request.Remote, 0, 0,
+                    diagnostics.Error(BranchMovedCode, Redact(request.Remote), 0, 0,
                         $"branch '{request.Branch}' changed while deploying (someone else pushed); nothing was overwritten: run sitegen deploy again");
                     return null;
                 }
 
-                throw new GitFailedException($"cannot push to '{request.Remote}': {push.Explanation}");
+                throw new GitFailedException($"cannot push to '{Redact(request.Remote)}': {push.Explanation}");
             }
 
             repo.Run(null, null, null, "update-ref", TipRef, commit);
@@ -137,6 +137,22 @@ public sealed class PublishToGit(GitRunner git)
         {
             File.Delete(index);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="remote"/> as it may be shown in a log: a password or token in the URL
+    /// (<c>https://user:TOKEN@host/…</c>, common in CI) becomes <c>***</c>; in <paramref name="text"/> too when given.
+    /// </summary>
+    public static string Redact(string remote, string? text = null)
+    {
+        if (!Uri.TryCreate(remote, UriKind.Absolute, out var uri) || uri.UserInfo.Length == 0 || uri.IsFile)
+        {
+            return text ?? remote;
+        }
+
+        var secret = uri.UserInfo;
+        return (text ?? remote).Replace(secret + "@", "***@", StringComparison.Ordinal)
+            .Replace(Uri.UnescapeDataString(secret) + "@", "***@", StringComparison.Ordinal);
     }
 
     private static (int Added, int Modified, int Deleted) Changes(StateRepository repo, string? parent, string tree)

@@ -239,4 +239,26 @@ public sealed class GitDeployTests
         Assert.True(result?.Commit is not null, string.Join("\n", diagnostics.Snapshot()));
         Assert.Equal("SiteGen <sitegen@localhost>", Run(null, "--git-dir", remote, "log", "-1", "--format=%an <%ae>", "gh-pages"));
     }
+
+    [Fact]
+    public void ATokenInTheRemoteUrlNeverReachesTheOutput()
+    {
+        using var site = TestSites.Create();
+        TestSites.Build(site);
+        // Loopback port 1: refused at once, no network.
+        var run = CliRun.Run(TestSites.DeployArgs(site, "--git", "https://deployer:s3cr%2Ft@127.0.0.1:1/you/notes.git"));
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("error SG0908", run.Stderr);
+        Assert.Contains("https://***@127.0.0.1:1/you/notes.git", run.Stderr);
+        Assert.DoesNotContain("s3cr", run.Stdout + run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("https://x-access-token:abc@github.com/you/notes.git", "https://***@github.com/you/notes.git")]
+    [InlineData("git@github.com:you/notes.git", "git@github.com:you/notes.git")]
+    [InlineData("/srv/pages.git", "/srv/pages.git")]
+    public void RedactHidesOnlyTheUrlsCredentials(string remote, string shown)
+    {
+        Assert.Equal(shown, PublishToGit.Redact(remote));
+    }
 }
