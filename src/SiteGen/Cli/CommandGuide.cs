@@ -9,6 +9,7 @@ namespace SiteGen.Cli;
 internal static class CommandGuide
 {
     private static readonly string[] WorkflowOrder = ["init", "build", "serve", "check", "deploy"];
+    private static readonly string[] Quietable = ["init", "build", "check", "deploy"];
 
     private static readonly Dictionary<string, (string Line, string What)[]> ExamplesByCommand = new(StringComparer.Ordinal)
     {
@@ -60,6 +61,11 @@ internal static class CommandGuide
         root.With(ExamplesByCommand[""]);
         foreach (var command in root.Subcommands)
         {
+            if (Quietable.Contains(command.Name))
+            {
+                command.Options.Add(Terminal.QuietOption);
+            }
+
             if (ExamplesByCommand.TryGetValue(command.Name, out var examples))
             {
                 command.With(examples);

@@ -16,7 +16,6 @@ public static class CommandLine
     {
         var options = new BuildOptions();
         var root = new RootCommand("SiteGen: static documentation sites for technical writing with math.");
-        root.Options.Add(Terminal.QuietOption);
         var build = new Command("build", "Import feeds into content/ and build the static site.");
         options.AddTo(build);
         build.SetAction(parsed => RunBuild(options.Read(parsed, Console.Error), Terminal.ForProcess(parsed)));

@@ -11,12 +11,8 @@ namespace SiteGen.Cli;
 /// </summary>
 internal sealed class Terminal
 {
-    /// <summary>The <c>--quiet</c> flag, accepted by every command.</summary>
-    public static readonly Option<bool> QuietOption = new("--quiet", "-q")
-    {
-        Description = "Print only warnings and errors",
-        Recursive = true,
-    };
+    /// <summary>The <c>--quiet</c> flag of the commands that print progress or a summary (not serve, whose log is its point).</summary>
+    public static readonly Option<bool> QuietOption = new("--quiet", "-q") { Description = "Print only warnings and errors" };
 
     public Terminal(TextWriter output, TextWriter error, bool interactive, bool quiet)
     {
