@@ -33,10 +33,10 @@ public sealed class BuildLockTests
     public void SecondBuildWaitsForTheFirstAndAKilledHolderFreesTheLock()
     {
         using var dir = SmallSite();
-        using var first = SiteGenProcess.Start(dir.Path, "render", "build");
+        using var first = KillableSitegen.Start(dir.Path, "render", "build");
         Assert.True(first.WaitForStderr("paused at render", Limit), first.Stderr);
 
-        using var second = SiteGenProcess.Start(dir.Path, null, "build");
+        using var second = KillableSitegen.Start(dir.Path, null, "build");
         Assert.True(second.WaitForStderr(Waiting, Limit), second.Stderr);
         Assert.Contains(".content.lock", second.Stderr, StringComparison.Ordinal);
         Assert.False(second.HasExited);
@@ -52,19 +52,19 @@ public sealed class BuildLockTests
     public void BuildWaitsForServeAndServeWaitsForBuild()
     {
         using var dir = SmallSite();
-        using (var serve = SiteGenProcess.Start(dir.Path, "render", "serve", "--port", "0"))
+        using (var serve = KillableSitegen.Start(dir.Path, "render", "serve", "--port", "0"))
         {
             Assert.True(serve.WaitForStderr("paused at render", Limit), serve.Stderr);
-            using var build = SiteGenProcess.Start(dir.Path, null, "build");
+            using var build = KillableSitegen.Start(dir.Path, null, "build");
             Assert.True(build.WaitForStderr(Waiting, Limit), build.Stderr);
             serve.Kill();
             Assert.Equal(0, build.WaitForExit(Limit));
         }
 
-        using (var build = SiteGenProcess.Start(dir.Path, "render", "build"))
+        using (var build = KillableSitegen.Start(dir.Path, "render", "build"))
         {
             Assert.True(build.WaitForStderr("paused at render", Limit), build.Stderr);
-            using var serve = SiteGenProcess.Start(dir.Path, null, "serve", "--port", "0");
+            using var serve = KillableSitegen.Start(dir.Path, null, "serve", "--port", "0");
             Assert.True(serve.WaitForStderr(Waiting, Limit), serve.Stderr);
             build.Kill();
             Assert.True(serve.WaitForStderr("is free; building", Limit), serve.Stderr);

@@ -61,7 +61,7 @@ public sealed class KillTests(KillTests.Sites sites, ITestOutputHelper output) :
 
         private static void Build(string dir)
         {
-            using var build = SiteGenProcess.Start(dir, null, "build");
+            using var build = KillableSitegen.Start(dir, null, "build");
             Assert.True(build.WaitForExit(Limit) == 0, build.Stderr);
         }
     }
@@ -77,7 +77,7 @@ public sealed class KillTests(KillTests.Sites sites, ITestOutputHelper output) :
         using var dir = new TempDir();
         sites.CopyState(sites.Old.Path, dir.Path);
 
-        using (var killed = SiteGenProcess.Start(dir.Path, point, "build"))
+        using (var killed = KillableSitegen.Start(dir.Path, point, "build"))
         {
             Assert.True(killed.WaitForStderr($"paused at {point}", Limit), $"never reached {point}:\n{killed.Stderr}");
             AssertSiteIs(dir, newSiteAtKill ? sites.NewSite : sites.OldSite, $"paused at {point}");
@@ -102,7 +102,7 @@ public sealed class KillTests(KillTests.Sites sites, ITestOutputHelper output) :
     /// <summary>Runs the next build to its end, sampling site/ all the while; every sample must be old or new.</summary>
     private (int Samples, int Superseded) BuildWhileSampling(TempDir dir)
     {
-        using var next = SiteGenProcess.Start(dir.Path, null, "build");
+        using var next = KillableSitegen.Start(dir.Path, null, "build");
         int samples = 0, superseded = 0, old = 0;
         while (!next.HasExited)
         {

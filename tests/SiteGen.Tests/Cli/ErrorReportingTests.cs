@@ -29,7 +29,7 @@ public sealed class ErrorReportingTests
     {
         using var dir = Site();
         dir.Write("sitegen.yml", "title: [unclosed\nbase_url: /\n");
-        using var build = SiteGenProcess.Start(dir.Path, null, "build");
+        using var build = KillableSitegen.Start(dir.Path, null, "build");
         Assert.Equal(1, build.WaitForExit(Limit));
         var line = Assert.Single(build.Stderr.Split('\n'), l => l.Length > 0);
         Assert.StartsWith("sitegen.yml(1,8): error SG0502: invalid YAML: the '[' here is never closed", line, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class ErrorReportingTests
     public void InternalErrorIsOneLineAndExit1()
     {
         using var dir = Site();
-        using var build = SiteGenProcess.Start(dir.Path, "fail:render", "build");
+        using var build = KillableSitegen.Start(dir.Path, "fail:render", "build");
         Assert.Equal(1, build.WaitForExit(Limit));
         var line = Assert.Single(build.Stderr.Split('\n'), l => l.Length > 0);
         Assert.Equal("sitegen: error SG0700: internal error (InvalidOperationException: test fault at render (SITEGEN_PAUSE_AT)); " +
@@ -51,7 +51,7 @@ public sealed class ErrorReportingTests
     public void VerboseAddsTheStackTrace()
     {
         using var dir = Site();
-        using var build = SiteGenProcess.Start(dir.Path, "fail:render", "build", "--verbose");
+        using var build = KillableSitegen.Start(dir.Path, "fail:render", "build", "--verbose");
         Assert.Equal(1, build.WaitForExit(Limit));
         Assert.StartsWith("sitegen: error SG0700: internal error (InvalidOperationException", build.Stderr, StringComparison.Ordinal);
         Assert.Contains("at SiteGen.Common.PausePoint.Reached", build.Stderr, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class ErrorReportingTests
     {
         using var dir = Site();
         dir.Write("site", "not a folder");
-        using var build = SiteGenProcess.Start(dir.Path, null, "build");
+        using var build = KillableSitegen.Start(dir.Path, null, "build");
         Assert.Equal(1, build.WaitForExit(Limit));
         Assert.Contains("site: error SG0701: cannot write the site:", build.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", build.Stderr, StringComparison.Ordinal);
