@@ -14,7 +14,7 @@ public sealed record CheckLinksResult(int Pages, int Links, int Broken);
 /// <param name="basePath">The site's base path, e.g. <c>/docs/</c>: root-relative links must start with it.</param>
 public sealed class CheckLinks(string basePath)
 {
-    public const string NotFoundPage = "404.html";
+    public const string NotFoundPage = LinkProblems.NotFoundPage;
 
     /// <summary>Checks the site in <paramref name="siteDir"/>; diagnostics name files as <paramref name="displayDir"/>/page.</summary>
     public CheckLinksResult Run(string siteDir, string displayDir, DiagnosticBag diagnostics) =>
@@ -44,6 +44,7 @@ public sealed class CheckLinks(string basePath)
             : onlyPages is null || !File.Exists(Path.Combine(root, path)) ? null
             : pages.GetOrAdd(path, p => ParsedPage.Parse(File.ReadAllText(Path.Combine(root, p))));
 
+        var folder = new Folder(root, Lookup);
         var links = 0;
         var broken = 0;
         Parallel.ForEach(checkedPages, entry =>
@@ -52,7 +53,7 @@ public sealed class CheckLinks(string basePath)
             foreach (var link in entry.Value.Links)
             {
                 Interlocked.Increment(ref links);
-                var problem = Problem(root, entry.Key, link.Value, Lookup);
+                var problem = LinkProblems.Find(basePath, entry.Key, link.Value, folder);
                 if (problem is not null)
                 {
                     Interlocked.Increment(ref broken);
@@ -64,47 +65,12 @@ public sealed class CheckLinks(string basePath)
         return new CheckLinksResult(checkedPages.Length, links, broken);
     }
 
-    private (string Code, string Message)? Problem(string root, string pagePath, string link, Func<string, ParsedPage?> pages)
+    /// <summary>The built folder seen through <see cref="ISiteFiles"/>: files on disk, ids of the pages parsed on demand.</summary>
+    private sealed class Folder(string root, Func<string, ParsedPage?> pages) : ISiteFiles
     {
-        var isNotFoundPage = pagePath == NotFoundPage;
-        if (isNotFoundPage && link.Length > 0 && !link.StartsWith('#') && !link.StartsWith('/') && LinkResolver.Resolve(pagePath, link, basePath).Kind != LinkKind.External)
-        {
-            // The server answers any missing URL with this page, so a relative link would resolve against that URL.
-            return ("SG0604", $"link '{link}' is relative, but {NotFoundPage} is served at any URL; root it at the base path ('{basePath}…')");
-        }
+        public bool Exists(string path) => File.Exists(Path.Combine(root, path));
 
-        var target = LinkResolver.Resolve(pagePath, link, basePath);
-        switch (target.Kind)
-        {
-            case LinkKind.External:
-                return null;
-            case LinkKind.OutsideBasePath:
-                return ("SG0603", $"link '{link}' is outside the base path '{basePath}'; use a relative link or start it with '{basePath}'");
-            case LinkKind.AboveRoot:
-                return ("SG0603", $"link '{link}' climbs above the site folder; remove a '../'");
-        }
-
-        var path = target.Path;
-        if (!File.Exists(Path.Combine(root, path)))
-        {
-            // "articles/x" without a slash still works: servers redirect a folder to its index.html.
-            var folderIndex = path + "/index.html";
-            if (!File.Exists(Path.Combine(root, folderIndex)))
-            {
-                return ("SG0601", $"link '{link}' points to '{path}', which is not in the site; check the path or the slug");
-            }
-
-            path = folderIndex;
-        }
-
-        if (string.IsNullOrEmpty(target.Fragment) || pages(path) is not { } targetPage)
-        {
-            return null;
-        }
-
-        return targetPage.Ids.Contains(target.Fragment)
-            ? null
-            : ("SG0602", $"link '{link}' points to anchor '#{target.Fragment}', which '{path}' does not have; check the heading id");
+        public IReadOnlySet<string>? Ids(string path) => pages(path)?.Ids;
     }
 
     private static string SitePath(string root, string file) =>

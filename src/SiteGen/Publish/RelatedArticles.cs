@@ -1,11 +1,13 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace SiteGen.Publish;
 
 /// <summary>
 /// Related articles by shared distinctive terms (CJK bigrams and Latin words, TF-IDF weighted) and shared
-/// tags. Each article keeps only its strongest terms and candidates come from their postings, so large
-/// sites avoid comparing every pair.
+/// tags. Each article keeps only its strongest terms and candidates come from their postings, skipping terms
+/// so common that their postings say little, so the work per article is bounded (at most
+/// <c>TermsPerArticle × MaxPostingsPerTerm</c> candidates) and the whole is linear in the number of articles.
 /// </summary>
 public static class RelatedArticles
 {
@@ -20,115 +22,279 @@ public static class RelatedArticles
 
     public static IReadOnlyList<ArticleEntry>[] Compute(IReadOnlyList<ArticleEntry> articles, int count)
     {
-        var termCounts = articles.AsParallel().AsOrdered().Select(a => Terms(a.Page.Title + "\n" + a.Rendered.Text)).ToArray();
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var terms in termCounts)
-        {
-            foreach (var term in terms.Keys)
-            {
-                documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
-            }
-        }
-
         var n = articles.Count;
-        var vectors = termCounts.AsParallel().AsOrdered().Select(terms => TopTerms(terms, documentFrequency, n)).ToArray();
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < n; i++)
+        var table = new TermTable();
+        var counted = new (int[] Ids, int[] Counts)[n];
+        Parallel.For(0, n, i => counted[i] = table.Count(articles[i].Page.Title + "\n" + articles[i].Rendered.Text));
+        var documentFrequency = new int[table.Size];
+        foreach (var (ids, _) in counted)
         {
-            foreach (var term in vectors[i].Keys)
+            foreach (var id in ids)
             {
-                (postings.TryGetValue(term, out var list) ? list : postings[term] = []).Add(i);
+                documentFrequency[id]++;
             }
         }
 
-        var result = new IReadOnlyList<ArticleEntry>[n];
+        var names = table.Names();
+        var vectors = new (int[] Ids, double[] Weights)[n];
         Parallel.For(0, n, i =>
         {
-            var scores = new Dictionary<int, double>();
-            foreach (var (term, weight) in vectors[i])
+            vectors[i] = TopTerms(counted[i], documentFrequency, names, n);
+            counted[i] = default;
+        });
+
+        // Postings of each term, in article order, with that article's weight for the term.
+        var postings = new (int Article, double Weight)[table.Size][];
+        var filled = new int[table.Size];
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var id in vectors[i].Ids)
             {
-                var sharing = postings[term];
-                if (sharing.Count > MaxPostingsPerTerm)
+                filled[id]++;
+            }
+        }
+
+        for (var id = 0; id < postings.Length; id++)
+        {
+            postings[id] = filled[id] == 0 ? [] : new (int, double)[filled[id]];
+            filled[id] = 0;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var (ids, weights) = vectors[i];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                postings[ids[k]][filled[ids[k]]++] = (i, weights[k]);
+            }
+        }
+
+        var tags = articles.Select(a => a.Page.Tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()).ToArray();
+        var result = new IReadOnlyList<ArticleEntry>[n];
+        Parallel.For(0, n, () => new Scores(n), (i, _, scores) =>
+        {
+            var (ids, weights) = vectors[i];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                var sharing = postings[ids[k]];
+                if (sharing.Length > MaxPostingsPerTerm)
                 {
                     continue;
                 }
 
-                foreach (var j in sharing)
+                foreach (var (j, weight) in sharing)
                 {
                     if (j != i)
                     {
-                        scores[j] = scores.GetValueOrDefault(j) + weight * vectors[j][term];
+                        scores.Add(j, weights[k] * weight);
                     }
                 }
             }
 
-            var tags = articles[i].Page.Tags;
-            result[i] = scores
-                .Select(kv => (Index: kv.Key, Score: kv.Value + TagWeight * articles[kv.Key].Page.Tags.Intersect(tags).Count()))
-                .OrderByDescending(x => x.Score)
-                .ThenBy(x => x.Index)
-                .Take(count)
-                .Select(x => articles[x.Index])
-                .ToList();
-        });
+            result[i] = scores.Best(count, j => TagWeight * Shared(tags[i], tags[j])).Select(j => articles[j]).ToList();
+            scores.Clear();
+            return scores;
+        }, _ => { });
         return result;
     }
 
-    private static Dictionary<string, double> TopTerms(Dictionary<string, int> terms, Dictionary<string, int> df, int n)
+    /// <summary>The article's strongest terms, weight first then term in ordinal order, L2-normalised.</summary>
+    private static (int[] Ids, double[] Weights) TopTerms((int[] Ids, int[] Counts) terms, int[] df, string[] names, int n)
     {
-        var weighted = terms
-            .Select(kv => (Term: kv.Key, Weight: (1 + Math.Log(kv.Value)) * Math.Log(1 + (double)n / df[kv.Key])))
-            .OrderByDescending(x => x.Weight)
-            .ThenBy(x => x.Term, StringComparer.Ordinal)
-            .Take(TermsPerArticle)
-            .ToList();
-        var norm = Math.Sqrt(weighted.Sum(x => x.Weight * x.Weight));
-        return weighted.ToDictionary(x => x.Term, x => norm > 0 ? x.Weight / norm : 0, StringComparer.Ordinal);
+        var top = new List<(int Id, double Weight)>(TermsPerArticle + 1);
+        for (var k = 0; k < terms.Ids.Length; k++)
+        {
+            var id = terms.Ids[k];
+            var weight = (1 + Math.Log(terms.Counts[k])) * Math.Log(1 + (double)n / df[id]);
+            if (top.Count == TermsPerArticle && !Before((id, weight), top[^1], names))
+            {
+                continue;
+            }
+
+            var at = top.Count;
+            while (at > 0 && Before((id, weight), top[at - 1], names))
+            {
+                at--;
+            }
+
+            top.Insert(at, (id, weight));
+            if (top.Count > TermsPerArticle)
+            {
+                top.RemoveAt(top.Count - 1);
+            }
+        }
+
+        var sum = 0.0;
+        foreach (var (_, weight) in top)
+        {
+            sum += weight * weight;
+        }
+
+        var norm = Math.Sqrt(sum);
+        return (top.Select(t => t.Id).ToArray(), top.Select(t => norm > 0 ? t.Weight / norm : 0).ToArray());
+    }
+
+    private static bool Before((int Id, double Weight) a, (int Id, double Weight) b, string[] names) =>
+        a.Weight > b.Weight || (a.Weight == b.Weight && string.CompareOrdinal(names[a.Id], names[b.Id]) < 0);
+
+    private static int Shared(string[] a, string[] b)
+    {
+        int shared = 0, x = 0, y = 0;
+        while (x < a.Length && y < b.Length)
+        {
+            var order = string.CompareOrdinal(a[x], b[y]);
+            shared += order == 0 ? 1 : 0;
+            x += order <= 0 ? 1 : 0;
+            y += order >= 0 ? 1 : 0;
+        }
+
+        return shared;
     }
 
     /// <summary>CJK character bigrams and lower-cased Latin words of three letters or more.</summary>
     internal static Dictionary<string, int> Terms(string text)
     {
-        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
-        var word = new StringBuilder();
-        Rune? previousCjk = null;
-        void Add(string term) => terms[term] = terms.GetValueOrDefault(term) + 1;
-        void FlushWord()
+        var table = new TermTable();
+        var (ids, counts) = table.Count(text);
+        var names = table.Names();
+        return ids.Select((id, k) => (names[id], counts[k])).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+    }
+
+    /// <summary>A dense score accumulator for one article at a time (per thread): scores and the candidates touched.</summary>
+    private sealed class Scores(int n)
+    {
+        private readonly double[] _score = new double[n];
+        private readonly bool[] _seen = new bool[n];
+        private readonly List<int> _touched = [];
+
+        public void Add(int j, double value)
         {
-            if (word.Length >= 3)
+            if (!_seen[j])
             {
-                Add(word.ToString());
+                _seen[j] = true;
+                _touched.Add(j);
             }
 
-            word.Clear();
+            _score[j] += value;
         }
 
-        foreach (var rune in text.EnumerateRunes())
+        /// <summary>The <paramref name="count"/> best candidates by score plus <paramref name="bonus"/>, ties by article order.</summary>
+        public IEnumerable<int> Best(int count, Func<int, double> bonus) =>
+            _touched.Select(j => (Index: j, Score: _score[j] + bonus(j)))
+                .OrderByDescending(x => x.Score)
+                .ThenBy(x => x.Index)
+                .Take(count)
+                .Select(x => x.Index)
+                .ToList();
+
+        public void Clear()
         {
-            if (ReadingTime.IsCjk(rune))
+            foreach (var j in _touched)
             {
-                FlushWord();
-                if (previousCjk is { } prev)
+                _score[j] = 0;
+                _seen[j] = false;
+            }
+
+            _touched.Clear();
+        }
+    }
+
+    /// <summary>Term ids shared by all articles of one computation; a term's text is made once, when first seen.</summary>
+    private sealed class TermTable
+    {
+        private readonly ConcurrentDictionary<long, int> _bigrams = new();
+        private readonly ConcurrentDictionary<string, int> _words = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<int, string> _names = new();
+        private int _next = -1;
+
+        public int Size => _next + 1;
+
+        public string[] Names()
+        {
+            var names = new string[Size];
+            foreach (var (id, name) in _names)
+            {
+                names[id] = name;
+            }
+
+            return names;
+        }
+
+        /// <summary>The distinct terms of <paramref name="text"/> (ascending ids) and how often each occurs.</summary>
+        public (int[] Ids, int[] Counts) Count(string text)
+        {
+            var found = new List<int>(text.Length);
+            var words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+            var word = new char[64];
+            var length = 0;
+            Rune? previousCjk = null;
+            void FlushWord()
+            {
+                if (length >= 3)
                 {
-                    Add(prev.ToString() + rune.ToString());
+                    var key = word.AsSpan(0, length);
+                    found.Add(words.TryGetValue(key, out var id) ? id : _words.GetOrAdd(key.ToString(), Named));
                 }
 
-                previousCjk = rune;
-                continue;
+                length = 0;
             }
 
-            previousCjk = null;
-            if (Rune.IsLetterOrDigit(rune))
+            foreach (var rune in text.EnumerateRunes())
             {
-                word.Append(Rune.ToLowerInvariant(rune).ToString());
+                if (ReadingTime.IsCjk(rune))
+                {
+                    FlushWord();
+                    if (previousCjk is { } prev)
+                    {
+                        var key = ((long)prev.Value << 21) | (uint)rune.Value;
+                        found.Add(_bigrams.TryGetValue(key, out var id) ? id : _bigrams.GetOrAdd(key, _ => Named(prev.ToString() + rune.ToString())));
+                    }
+
+                    previousCjk = rune;
+                    continue;
+                }
+
+                previousCjk = null;
+                if (Rune.IsLetterOrDigit(rune))
+                {
+                    if (length + 2 > word.Length)
+                    {
+                        Array.Resize(ref word, word.Length * 2);
+                    }
+
+                    length += Rune.ToLowerInvariant(rune).EncodeToUtf16(word.AsSpan(length));
+                }
+                else
+                {
+                    FlushWord();
+                }
             }
-            else
+
+            FlushWord();
+            found.Sort();
+            var ids = new List<int>();
+            var counts = new List<int>();
+            foreach (var id in found)
             {
-                FlushWord();
+                if (ids.Count > 0 && ids[^1] == id)
+                {
+                    counts[^1]++;
+                }
+                else
+                {
+                    ids.Add(id);
+                    counts.Add(1);
+                }
             }
+
+            return (ids.ToArray(), counts.ToArray());
         }
 
-        FlushWord();
-        return terms;
+        private int Named(string name)
+        {
+            var id = Interlocked.Increment(ref _next);
+            _names[id] = name;
+            return id;
+        }
     }
 }

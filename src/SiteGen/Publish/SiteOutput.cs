@@ -38,6 +38,32 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
         var path = Path.Combine(StagingDir, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
+        Written();
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> as a file below the staging folder.</summary>
+    public void Write(string relativePath, ReadOnlySpan<byte> bytes)
+    {
+        var path = Path.Combine(StagingDir, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
+        {
+            file.Write(bytes);
+        }
+
+        Written();
+    }
+
+    /// <summary>Puts <paramref name="existingFile"/> (a file of the old site) unchanged at <paramref name="relativePath"/>: a hard link, else a copy.</summary>
+    public void Link(string relativePath, string existingFile)
+    {
+        var path = Path.Combine(StagingDir, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        HardLink.CreateOrCopy(existingFile, path);
+    }
+
+    private void Written()
+    {
         if (Interlocked.Increment(ref _written) == 1)
         {
             PausePoint.Reached("write");
