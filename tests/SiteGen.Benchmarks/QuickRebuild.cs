@@ -14,7 +14,7 @@ internal static class QuickRebuild
     {
         var dir = Path.Combine(Path.GetTempPath(), $"sitegen-quick-rebuild-{articles}");
         var config = SyntheticSite.Create(dir, articles);
-        using var cache = new BuildCache();
+        using var cache = new BuildSession();
         var clock = Stopwatch.StartNew();
         var first = new SiteBuilder(TimeProvider.System).Build(config, cache);
         Console.WriteLine($"{articles} articles, first build {clock.ElapsedMilliseconds} ms: {Stages(first)}");

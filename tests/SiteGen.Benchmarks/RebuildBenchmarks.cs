@@ -5,7 +5,7 @@ using SiteGen.Config;
 namespace SiteGen.Benchmarks;
 
 /// <summary>
-/// What <c>sitegen serve</c> does after one page is saved: a rebuild with a warm <see cref="BuildCache"/>
+/// What <c>sitegen serve</c> does after one page is saved: a rebuild with a warm <see cref="BuildSession"/>
 /// (templates compiled, other pages' bodies and formulas cached). Cold full builds for comparison.
 /// </summary>
 [MemoryDiagnoser]
@@ -13,7 +13,7 @@ public class RebuildBenchmarks
 {
     private string _dir = "";
     private SiteConfig _config = new();
-    private BuildCache _cache = new();
+    private BuildSession _cache = new();
     private string _editedPage = "";
     private int _edit;
 
@@ -26,7 +26,7 @@ public class RebuildBenchmarks
         _dir = Path.Combine(Path.GetTempPath(), $"sitegen-bench-{Articles}");
         _config = SyntheticSite.Create(_dir, Articles);
         _editedPage = Path.Combine(_config.ContentDir, "synthetic-000003.md");
-        _cache = new BuildCache();
+        _cache = new BuildSession();
         new SiteBuilder(TimeProvider.System).Build(_config, _cache);
     }
 

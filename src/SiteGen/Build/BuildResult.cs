@@ -16,17 +16,19 @@ public sealed record BuildResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyDictionary<string, long> StageMilliseconds)
 {
-    /// <summary>HTML pages this build wrote: all of them in a full build, the affected ones in a live rebuild.</summary>
+    /// <summary>HTML pages whose bytes this build wrote (changed or new); the others were kept as they were.</summary>
     public int PagesWritten { get; init; }
 
-    /// <summary>True when only the affected files were written into the served folder.</summary>
+    /// <summary>Files of every kind this build wrote, and files it kept from the previous site unchanged.</summary>
+    public int FilesWritten { get; init; }
+
+    public int FilesReused { get; init; }
+
+    /// <summary>True when the build reused files of the previous site (they were neither made again nor rewritten).</summary>
     public bool Incremental { get; init; }
 
-    /// <summary>
-    /// Work the live preview may run after the new HTML is served (e.g. a search index); <c>sitegen build</c>
-    /// has already run it. Null when there is none.
-    /// </summary>
-    public Action? Deferred { get; init; }
+    /// <summary>Why the build state kept between builds could not be used, when it could not (it was discarded).</summary>
+    public string? StateNote { get; init; }
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 

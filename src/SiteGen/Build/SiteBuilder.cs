@@ -6,19 +6,23 @@ using SiteGen.Markdown;
 using SiteGen.Markdown.Extensions.Mathematics;
 using SiteGen.Mathematics;
 using SiteGen.Publish;
-using SiteGen.Search;
 using SiteGen.Templates;
 
 namespace SiteGen.Build;
 
-/// <summary>The whole pipeline, one stage a line, in the order they run.</summary>
+/// <summary>
+/// The whole pipeline, one stage a line, in the order they run. Every build is incremental through this one
+/// path: each stage keys its units by their inputs and reuses what the build state (<see cref="BuildState"/>)
+/// holds for an unchanged key; a cold build is the same path with an empty state, and <c>sitegen serve</c>
+/// runs it in a session kept warm (<see cref="BuildSession"/>).
+/// </summary>
 public sealed class SiteBuilder(TimeProvider clock)
 {
-    /// <summary>Where a build that waits for another one's lock says so.</summary>
+    /// <summary>Where a build that waits for another one's lock, or discards a damaged build state, says so.</summary>
     public TextWriter LockNotices { get; init; } = Console.Error;
 
     /// <summary>Builds under the folders' lock (never two writers), after removing what killed builds left.</summary>
-    public BuildResult Build(SiteConfig config, BuildCache? cache = null)
+    public BuildResult Build(SiteConfig config, BuildSession? session = null)
     {
         var diagnostics = new DiagnosticBag();
         var timer = new StageTimer();
@@ -34,70 +38,84 @@ public sealed class SiteBuilder(TimeProvider clock)
         }
 
         using (writers)
+        using (var owned = session is null ? new BuildSession() : null)
         {
-            if (cache?.Published is null)
+            session ??= owned!;
+            if (session.Builds++ == 0)
             {
                 // Only a killed process leaves these; a live preview checks on its first build, not on every save.
                 Leftovers.Remove(config, diagnostics);
             }
-            var result = BuildLocked(config, cache, diagnostics, timer);
-            return result.Deferred is { } deferred ? result with { Deferred = () => RunLocked(config, deferred) } : result;
-        }
-    }
 
-    private void RunLocked(SiteConfig config, Action deferred)
-    {
-        using var writers = BuildLock.Acquire(config, LockNotices);
-        deferred();
+            var state = session.State(config);
+            var note = state.Note;
+            try
+            {
+                return BuildLocked(config, session, state, diagnostics, timer) with { StateNote = note };
+            }
+            catch (BuildStateException e)
+            {
+                // A stored body no longer matches its hash: start again from an empty state, never from damaged data.
+                note = $"the build state in {config.CacheDir.Replace('\\', '/')} is damaged ({e.Message}); it was discarded and the site built from scratch";
+                LockNotices.WriteLine($"sitegen: {note}");
+                var fresh = new DiagnosticBag();
+                foreach (var d in diagnostics.Snapshot().Where(d => d.Code == "SG0703"))
+                {
+                    fresh.Add(d);
+                }
+
+                return BuildLocked(config, session, session.Reset(config), fresh, new StageTimer()) with { StateNote = note };
+            }
+            finally
+            {
+                if (note is not null && state.Note is not null)
+                {
+                    LockNotices.WriteLine($"sitegen: {note}");
+                }
+            }
+        }
     }
 
     private static readonly ImportResult NothingImported = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    private BuildResult BuildLocked(SiteConfig config, BuildCache? cache, DiagnosticBag diagnostics, StageTimer timer)
+    private BuildResult BuildLocked(SiteConfig config, BuildSession session, BuildState state, DiagnosticBag diagnostics, StageTimer timer)
     {
-
-        if (cache is null && !Directory.Exists(config.CacheDir))
+        if (state.IsEmpty)
         {
             // A cold build: parse KaTeX and warm Jint on another core while feeds and pages are read.
             KatexRenderer.PrepareInBackground();
         }
 
-        var imported = timer.Time("import", () => Import(config, diagnostics, clock, cache));
+        var inputs = timer.Time("inputs", () => SiteInputs.Read(config));
+        var (imported, content) = timer.Time("import", () => Import(config, state, inputs, diagnostics, clock));
         // Pages are read after the import so a new feed's articles are part of this build.
-        var pages = timer.Time("load", () => Load(config, diagnostics, cache));
-        var templates = timer.Time("templates", () => LoadTemplates(config, diagnostics, cache));
+        var pages = timer.Time("load", () => Load(config, state, content, diagnostics));
+        var templates = timer.Time("templates", () => LoadTemplates(config, session, diagnostics));
         if (diagnostics.HasErrors)
         {
             // A broken template or config makes every page wrong; keep the last good site.
+            state.Save();
             return Result(false, imported, 0, diagnostics, timer);
         }
 
-        var katex = cache?.Katex(config) ?? new KatexRenderer(BuildCache.KatexSettingsFor(config));
-        var (renderedBefore, cachedBefore) = (katex.RenderedCount, katex.CachedCount);
-        var pipeline = MarkdownPipelineFactory.CreateBuilder().UseKatexMath(katex).Build();
-        var rendered = timer.Time("render", () => Render(pages, new RenderMarkdown(pipeline, new KatexDocumentContext()), diagnostics, cache));
-        var site = timer.Time("model", () => cache is null ? SiteModel.From(rendered) : SiteModel.From(rendered, cache.Listing));
-        timer.Time("formula-cache", katex.SaveCache);
-        var formulas = (Rendered: katex.RenderedCount - renderedBefore, Cached: katex.CachedCount - cachedBefore);
-        if (cache is null)
+        var renderer = new Lazy<KatexRenderer>(() => session.Katex(config));
+        var rendered = timer.Time("render", () => Render(config, state, pages, renderer, diagnostics));
+        state.KeepOnly(pageKeys: null, rendered.BodyKeys);
+        var formulas = renderer.IsValueCreated ? (renderer.Value.RenderedCount, renderer.Value.CachedCount) : (0, 0);
+        var facts = rendered.Facts;
+        var site = timer.Time("model", () => SiteModel.From(rendered.Pages, page => Listing(page, facts[page])));
+        if (renderer.IsValueCreated && renderer.Value.RenderedCount > 0)
         {
-            katex.Dispose();
+            timer.Time("formula-cache", renderer.Value.SaveCache);
         }
 
-        // A live rebuild writes only what differs from the served site, unless something every page shows changed.
-        var siteKey = timer.Time("site-key", () => SiteKey(config, site));
-        var previous = cache?.Published is { } known && known.SiteKey == siteKey && known.Templates.Fingerprint == templates.Fingerprint
-            && !config.Strict && Directory.Exists(config.OutputDir) ? known : null;
-        var related = timer.Time("related", () => previous is null
-            ? RelatedArticles.Compute(site.Articles, PageModels.RelatedCount)
-            : AffectedPages.Related(previous, site.Articles));
+        var related = timer.Time("related", () => Related(state, site));
         var plan = timer.Time("plan", () => new WriteSite(config, templates).Plan(site, related));
-        int? written;
+        var outputs = timer.Time("plan", () => Outputs(inputs, templates, site, facts, plan));
+        PublishResult published;
         try
         {
-            written = previous is null
-                ? PublishAll(config, site, templates, plan, diagnostics, timer)
-                : IncrementalSite.Publish(config, previous, plan, diagnostics, timer);
+            published = Publish(config, state, inputs, templates, site, facts, outputs, diagnostics, timer);
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is TemplateRenderException))
         {
@@ -108,196 +126,287 @@ public sealed class SiteBuilder(TimeProvider clock)
                 diagnostics.Add(failure);
             }
 
+            state.Save();
             return Result(false, imported, 0, diagnostics, timer);
         }
         catch (TemplateRenderException e)
         {
             diagnostics.Add(e.Diagnostic);
+            state.Save();
             return Result(false, imported, 0, diagnostics, timer);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A full disk, a permission, a file where the site folder should be: the previous site/ stays.
             diagnostics.Error("SG0701", config.OutputDir.Replace('\\', '/'), 0, 0, $"cannot write the site: {e.Message}");
+            state.Save();
             return Result(false, imported, 0, diagnostics, timer);
         }
 
-        var succeeded = !diagnostics.HasErrors && !(config.Strict && diagnostics.Count > 0);
-        if (cache is not null && (succeeded || (previous is not null && written is not null)))
+        timer.Time("state", state.Save);
+        return Result(published.Succeeded, imported, plan.Count(f => f.IsHtml), diagnostics, timer) with
         {
-            // A live rebuild that wrote its files changed what is served, even if the link check then failed it.
-            timer.Time("remember", () => cache.Published = new PublishedSite(siteKey, templates, plan.ToDictionary(f => f.Path, StringComparer.Ordinal),
-                AffectedPages.RelatedByUrl(site.Articles, related)));
-        }
-
-        var deferred = previous is null ? null : DeferredStages(config, site);
-        if (cache is null)
-        {
-            deferred?.Invoke();
-            deferred = null;
-        }
-
-        return Result(succeeded, imported, plan.Count(f => f.IsHtml), diagnostics, timer) with
-        {
-            Formulas = formulas.Rendered + formulas.Cached,
-            FormulasCached = formulas.Cached,
-            PagesWritten = written ?? 0,
-            Incremental = previous is not null,
-            Deferred = deferred,
+            Formulas = formulas.Item1 + formulas.Item2,
+            FormulasCached = formulas.Item2,
+            PagesWritten = published.PagesWritten,
+            FilesWritten = published.FilesWritten,
+            FilesReused = published.FilesReused,
+            Incremental = published.FilesReused > 0,
         };
     }
 
-    /// <summary>Writes every file into a staging folder and swaps it in only if the build succeeded.</summary>
-    private static int PublishAll(SiteConfig config, SiteModel site, TemplateSet templates, IReadOnlyList<SiteFile> plan, DiagnosticBag diagnostics, StageTimer timer)
-    {
-        using var output = new SiteOutput(config.OutputDir);
-        timer.Time("write", () => Parallel.ForEach(plan, file => output.Write(file.Path, file.Render())));
-        timer.Time("assets", () => new CopyAssets().Run(templates.Assets, output));
-        if (site.Articles.Any(a => a.Rendered.HasMath))
-        {
-            // Only KaTeX's CSS and WOFF2 fonts: the math is already HTML, no KaTeX script ships.
-            timer.Time("assets", () => KatexAssets.CopyTo(Path.Combine(output.StagingDir, "assets", "katex")));
-        }
-
-        timer.Time("search", () => new BuildSearchIndex().Run(SearchDocuments(site), output.StagingDir));
-        timer.Time("check", () => new SiteGen.Check.CheckLinks(config.BasePath).Run(output.StagingDir, config.OutputDir, diagnostics));
-        if (!diagnostics.HasErrors && !(config.Strict && diagnostics.Count > 0))
-        {
-            // Only a complete site replaces the old one.
-            timer.Time("swap", output.Commit);
-        }
-
-        return plan.Count(f => f.IsHtml);
-    }
+    private sealed record PublishResult(bool Succeeded, int PagesWritten, int FilesWritten, int FilesReused);
 
     /// <summary>
-    /// After a live rebuild, the stages readers can wait for: the new HTML is served first, then the
-    /// search index catches up in place. A full build writes the index into its staging folder instead.
+    /// Places every file (reused, or made and written), checks the links, and swaps the new site in only if the
+    /// build succeeded and something differs; the state then records what <c>site/</c> holds.
     /// </summary>
-    private static Action DeferredStages(SiteConfig config, SiteModel site) =>
-        () => new BuildSearchIndex().Run(SearchDocuments(site), config.OutputDir);
-
-    private static List<SearchDocument> SearchDocuments(SiteModel site) =>
-        site.Articles.Select(a => new SearchDocument(a.Page.Url, a.Page.Title, a.Rendered.Html, a.Page.Tags)).ToList();
-
-    /// <summary>The configuration and the site-wide facts every page shows; a change rebuilds every page.</summary>
-    private static string SiteKey(SiteConfig config, SiteModel site) =>
-        System.Text.Json.JsonSerializer.Serialize(config) + "|math=" + site.Articles.Any(a => a.Rendered.HasMath);
-
-    /// <summary>Imports feeds, or, in a live rebuild, reuses the last import while seeds and configuration are unchanged.</summary>
-    private static ImportResult Import(SiteConfig config, DiagnosticBag diagnostics, TimeProvider clock, BuildCache? cache)
+    private static PublishResult Publish(SiteConfig config, BuildState state, SiteInputs inputs, TemplateSet templates, SiteModel site,
+        IReadOnlyDictionary<RenderedPage, BodyFacts> facts, SiteOutputs outputs, DiagnosticBag diagnostics, StageTimer timer)
     {
-        // A content edit alone needs no import: the importer's output depends on the feeds and the settings.
-        var stamp = BuildCache.Stamp(config.SeedsDir) + "|" + System.Text.Json.JsonSerializer.Serialize(config);
-        if (cache?.Import is { } last && last.Stamp == stamp)
-        {
-            return last.Result;
-        }
-
-        var local = new DiagnosticBag();
-        var result = ImportFeeds.Run(config, local, clock);
-        foreach (var diagnostic in local.Snapshot())
+        var current = timer.Time("scan", () => CurrentSite.Scan(config.OutputDir, state.Output));
+        using var publish = new StagedPublish(config.OutputDir, current, state.Output);
+        timer.Time("write", () => publish.Files(outputs.Files));
+        timer.Time("search", () => publish.Unit(outputs.Search));
+        var changed = timer.Time("stage", publish.Complete);
+        var checkDiagnostics = timer.Time("check", () => SiteChecks.Run(config, state.Output, site, facts, outputs.Files, publish));
+        foreach (var diagnostic in checkDiagnostics.Diagnostics)
         {
             diagnostics.Add(diagnostic);
         }
 
-        if (cache is not null)
+        var succeeded = !diagnostics.HasErrors && !(config.Strict && diagnostics.Count > 0);
+        if (succeeded)
         {
-            cache.Import = local.HasErrors ? null : (stamp, result);
-        }
-
-        return result;
-    }
-
-    /// <summary>Loads the pages, reusing, in a live rebuild, each page whose file length and write time are unchanged.</summary>
-    private static IReadOnlyList<Page> Load(SiteConfig config, DiagnosticBag diagnostics, BuildCache? cache)
-    {
-        var loader = new LoadPages();
-        if (cache is null)
-        {
-            return loader.Run(config.ContentDir, diagnostics);
-        }
-
-        var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
-        var pages = loader.Run(config.ContentDir, diagnostics, (file, bag) =>
-        {
-            seen[file] = 0;
-            var info = new FileInfo(file);
-            if (!cache.Loaded.TryGetValue(file, out var hit) || hit.Length != info.Length || hit.Ticks != info.LastWriteTimeUtc.Ticks)
+            if (changed)
             {
-                // Stat before reading: a write racing with the read leaves an older stamp, so it is reloaded next time.
-                var local = new DiagnosticBag();
-                hit = (info.Length, info.LastWriteTimeUtc.Ticks, loader.LoadOne(file, local), local.Snapshot());
-                cache.Loaded[file] = hit;
+                // Only a complete site replaces the old one.
+                timer.Time("swap", publish.Commit);
             }
 
-            foreach (var diagnostic in hit.Diagnostics)
-            {
-                bag.Add(diagnostic);
-            }
-
-            return hit.Page;
-        });
-        foreach (var gone in cache.Loaded.Keys.Where(k => !seen.ContainsKey(k)))
-        {
-            cache.Loaded.TryRemove(gone, out _);
+            state.Output = publish.Record(checkDiagnostics.Key, checkDiagnostics.Diagnostics);
+            state.Changed();
         }
 
-        return pages;
+        return new PublishResult(succeeded, changed ? publish.PagesWritten : 0, changed ? publish.Written : 0, publish.Reused);
     }
 
-    private static TemplateSet LoadTemplates(SiteConfig config, DiagnosticBag diagnostics, BuildCache? cache)
+    /// <summary>Every file of the site, keyed: pages, feeds, theme and KaTeX assets, and the search index as one unit.</summary>
+    private sealed record SiteOutputs(IReadOnlyList<OutputEntry> Files, OutputUnit Search);
+
+    private static SiteOutputs Outputs(SiteInputs inputs, TemplateSet templates, SiteModel site, IReadOnlyDictionary<RenderedPage, BodyFacts> facts, IReadOnlyList<SiteFile> plan)
     {
-        var stamp = BuildCache.Stamp(config.TemplatesDir);
-        var templates = cache?.Templates is { } known && known.Stamp == stamp ? known.Templates : null;
-        if (templates is null)
+        var files = new List<OutputEntry>(plan.Count + 64);
+        foreach (var file in plan)
         {
-            var local = new DiagnosticBag();
-            templates = TemplateSet.Load(config.TemplatesDir, local, config.TemplatesDirGiven);
-            foreach (var diagnostic in local.Snapshot())
+            using var key = InputHash.Of("file").Add(templates.Fingerprint).Add(inputs.ConfigKey).Add(file.Key);
+            files.Add(new OutputEntry(file.Path, key.Finish(), () => Utf8(file.Render()), file.IsHtml, file.Template));
+        }
+
+        foreach (var asset in templates.Assets)
+        {
+            files.Add(new OutputEntry(asset.Path, "asset:" + InputHash.OfBytes(asset.Bytes), () => asset.Bytes));
+        }
+
+        if (site.Articles.Any(a => a.Rendered.HasMath))
+        {
+            // Only KaTeX's CSS and WOFF2 fonts: the math is already HTML, no KaTeX script ships.
+            var katexKey = "katex:" + KatexRenderer.KatexVersion;
+            files.Add(new OutputEntry($"assets/katex/{KatexAssets.CssFileName}", katexKey, () => Utf8(KatexAssets.Css)));
+            foreach (var font in KatexAssets.FontFileNames)
+            {
+                files.Add(new OutputEntry($"assets/katex/fonts/{font}", katexKey, () =>
+                {
+                    using var stream = KatexAssets.OpenFont(font);
+                    using var bytes = new MemoryStream();
+                    stream.CopyTo(bytes);
+                    return bytes.ToArray();
+                }));
+            }
+        }
+
+        var documents = site.Articles
+            .Select(a => new Search.SearchDocument(a.Page.Url, a.Page.Title, "", a.Page.Tags) { Blocks = facts[a.Rendered].SearchBlocks })
+            .ToList();
+        return new SiteOutputs(files, new OutputUnit("search", SearchKey(inputs, documents), "search",
+            staging => new Search.BuildSearchIndex().Run(documents, staging)));
+    }
+
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+    /// <summary>What the search index is built from: the configuration, and each article's URL, title, tags and text blocks.</summary>
+    private static string SearchKey(SiteInputs inputs, IReadOnlyList<Search.SearchDocument> documents)
+    {
+        using var hash = InputHash.Of("search").Add(Search.BuildSearchIndex.FormatVersion).Add(inputs.ConfigKey);
+        foreach (var doc in documents)
+        {
+            hash.Add(doc.Url).Add(doc.Title).Add(string.Join('\u001f', doc.Tags));
+            foreach (var block in doc.Blocks!)
+            {
+                hash.Add((int)block.Kind).Add(block.Text).Add(block.Anchor);
+            }
+        }
+
+        return hash.Finish();
+    }
+
+    /// <summary>The listing facts of a page: from its description when it has one, else from its body's facts.</summary>
+    private static ListingFacts Listing(RenderedPage page, BodyFacts facts) =>
+        new(Excerpt.Of(page.Page.Description ?? page.Text, SiteModel.ExcerptLength),
+            page.Page.Description is { } description
+                ? new ExcerptHtmlResult(SiteGen.Publish.ExcerptHtml.Escape(Excerpt.Of(description, SiteModel.ExcerptLength)), false)
+                : facts.ExcerptHtml,
+            facts.ReadingMinutes);
+
+    /// <summary>Related lists, computed again only when some article's URL, title, body or tags changed.</summary>
+    private static IReadOnlyList<ArticleEntry>[] Related(BuildState state, SiteModel site)
+    {
+        using var hash = InputHash.Of("related").Add(PageModels.RelatedCount);
+        foreach (var a in site.Articles)
+        {
+            hash.Add(a.Page.Url).Add(a.Page.Title).Add(a.Rendered.HtmlHash).Add(string.Join('\u001f', a.Page.Tags));
+        }
+
+        var key = hash.Finish();
+        if (state.Related is { } known && known.Key == key)
+        {
+            var byUrl = site.Articles.ToDictionary(a => a.Page.Url, StringComparer.Ordinal);
+            return site.Articles.Select(a => (IReadOnlyList<ArticleEntry>)known.ByUrl.GetValueOrDefault(a.Page.Url, []).Select(u => byUrl[u]).ToList()).ToArray();
+        }
+
+        var related = RelatedArticles.Compute(site.Articles, PageModels.RelatedCount);
+        state.Related = new RelatedRecord(key, site.Articles.ToDictionary(a => a.Page.Url, a => related[a.Index].Select(r => r.Page.Url).ToArray(), StringComparer.Ordinal));
+        state.Changed();
+        return related;
+    }
+
+    /// <summary>Imports feeds, unless the feeds, the configuration and the content folder are exactly as the last import left them.</summary>
+    private static (ImportResult Result, SiteInputs Content) Import(SiteConfig config, BuildState state, SiteInputs inputs, DiagnosticBag diagnostics, TimeProvider clock)
+    {
+        var key = inputs.ImportKey(config);
+        if (state.Import is { } last && last.Key == key)
+        {
+            foreach (var diagnostic in last.Diagnostics)
             {
                 diagnostics.Add(diagnostic);
             }
 
-            if (cache is not null && !local.HasErrors)
-            {
-                cache.Templates = (stamp, templates);
-            }
+            var r = last.Result;
+            return (r with { PagesCreated = 0, PagesUpdated = 0, PagesUnchanged = r.PagesCreated + r.PagesUpdated + r.PagesUnchanged }, inputs);
         }
 
+        var local = new DiagnosticBag();
+        var result = ImportFeeds.Run(config, local, clock);
+        var found = local.Snapshot();
+        foreach (var diagnostic in found)
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        // Keyed by the content the import leaves, so the next build with the same inputs finds nothing to do.
+        var after = inputs.WithContentOf(config);
+        state.Import = local.HasErrors ? null : new ImportRecord(after.ImportKey(config), result, found);
+        state.Changed();
+        return (result, after);
+    }
+
+    /// <summary>Loads the pages, reusing each page whose file's bytes (and name) are unchanged.</summary>
+    private static IReadOnlyList<Page> Load(SiteConfig config, BuildState state, SiteInputs inputs, DiagnosticBag diagnostics)
+    {
+        var loader = new LoadPages();
+        var used = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var pages = loader.Run(config.ContentDir, diagnostics, (file, bag) =>
+        {
+            var hash = inputs.Content.GetValueOrDefault(file);
+            var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), file).Replace('\\', '/');
+            var key = hash is null || hash == "unreadable" ? null : InputHash.Of("page").Add(shown).Add(hash).Finish();
+            if (key is null || !state.Pages.TryGetValue(key, out var loaded))
+            {
+                var local = new DiagnosticBag();
+                loaded = new LoadedPage(loader.LoadOne(file, local), local.Snapshot());
+                if (key is not null)
+                {
+                    state.Pages[key] = loaded;
+                    state.Changed();
+                }
+            }
+
+            if (key is not null)
+            {
+                used[key] = 0;
+            }
+
+            foreach (var diagnostic in loaded.Diagnostics)
+            {
+                bag.Add(diagnostic);
+            }
+
+            return loaded.Page;
+        });
+        state.KeepOnly(used.Keys.ToHashSet(StringComparer.Ordinal), bodyKeys: null);
+        return pages;
+    }
+
+    private static TemplateSet LoadTemplates(SiteConfig config, BuildSession session, DiagnosticBag diagnostics)
+    {
+        var templates = session.Templates(config, diagnostics);
         // The words depend on the configuration too (language, translations), so they are checked on every build.
         templates.Words(config.Language, config.Translations, config.ConfigFile, diagnostics);
         return templates;
     }
 
-    /// <summary>Renders each page, reusing a cached body (and its diagnostics) while its Markdown is unchanged.</summary>
-    private static IReadOnlyList<RenderedPage> Render(IReadOnlyList<Page> pages, RenderMarkdown renderer, DiagnosticBag diagnostics, BuildCache? cache)
-    {
-        if (cache is null)
-        {
-            return renderer.Run(pages, diagnostics);
-        }
+    /// <summary>The pages with their bodies (held in the build state, read back when used) and each body's facts.</summary>
+    private sealed record RenderedSite(IReadOnlyList<RenderedPage> Pages, IReadOnlyDictionary<RenderedPage, BodyFacts> Facts, IReadOnlySet<string> BodyKeys);
 
+    /// <summary>
+    /// Renders each page whose body key is new, reusing the stored body (and what rendering it reported) for
+    /// every other. A rendered body goes to the state at once, with the facts of its one parse, and only a
+    /// reference to it stays in memory.
+    /// </summary>
+    private static RenderedSite Render(SiteConfig config, BuildState state, IReadOnlyList<Page> pages, Lazy<KatexRenderer> katex, DiagnosticBag diagnostics)
+    {
+        var settings = RenderSettingsKey(config);
+        var keys = pages.Select(p => InputHash.Of("body").Add(settings).Add(p.SourcePath).Add(p.BodyLine).Add(p.Markdown).Finish()).ToArray();
+        var renderer = new Lazy<RenderMarkdown>(() =>
+            new RenderMarkdown(MarkdownPipelineFactory.CreateBuilder().UseKatexMath(katex.Value).Build(), new KatexDocumentContext()));
         var rendered = new RenderedPage[pages.Count];
+        var facts = new BodyFacts[pages.Count];
         Parallel.For(0, pages.Count, i =>
         {
             var page = pages[i];
-            if (!cache.Pages.TryGetValue(page.SourcePath, out var hit) || hit.Markdown != page.Markdown || hit.BodyLine != page.BodyLine)
+            if (!state.Bodies.TryGetValue(keys[i], out var body) || !state.Blobs.Has(body.Facts.HtmlHash))
             {
                 var local = new DiagnosticBag();
-                hit = (page.Markdown, page.BodyLine, renderer.RenderOne(page, local), local.Snapshot());
-                cache.Pages[page.SourcePath] = hit;
+                var fresh = renderer.Value.RenderOne(page, local);
+                var html = fresh.Html;
+                var bodyFacts = BodyFacts.Of(html, fresh.Text);
+                state.Blobs.Put(bodyFacts.HtmlHash, html);
+                body = new StoredBody(fresh.Toc, fresh.HasMath, fresh.Text, fresh.Links, local.Snapshot(), bodyFacts);
+                state.Bodies[keys[i]] = body;
+                state.Changed();
             }
 
-            foreach (var diagnostic in hit.Diagnostics)
+            foreach (var diagnostic in body.Diagnostics)
             {
                 diagnostics.Add(diagnostic);
             }
 
-            rendered[i] = hit.Rendered with { Page = page };
+            var hash = body.Facts.HtmlHash;
+            rendered[i] = RenderedPage.Stored(page, () => state.Blobs.Get(hash), hash, body.Toc, body.HasMath, body.Text) with { Links = body.Links };
+            facts[i] = body.Facts;
         });
-        return rendered;
+        var byPage = new Dictionary<RenderedPage, BodyFacts>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < rendered.Length; i++)
+        {
+            byPage[rendered[i]] = facts[i];
+        }
+
+        return new RenderedSite(rendered, byPage, keys.ToHashSet(StringComparer.Ordinal));
     }
+
+    /// <summary>Everything in the configuration a body's HTML depends on: KaTeX's options and macros.</summary>
+    private static string RenderSettingsKey(SiteConfig config) =>
+        System.Text.Json.JsonSerializer.Serialize(new { config.KatexOptions, config.KatexMacros });
 
     private static BuildResult Result(bool succeeded, ImportResult imported, int pages, DiagnosticBag diagnostics, StageTimer timer) =>
         new(succeeded, imported.Feeds, imported.Entries, imported.Articles, pages,

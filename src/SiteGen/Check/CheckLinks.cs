@@ -70,7 +70,7 @@ public sealed class CheckLinks(string basePath)
     {
         public bool Exists(string path) => File.Exists(Path.Combine(root, path));
 
-        public IReadOnlySet<string>? Ids(string path) => pages(path)?.Ids;
+        public bool? HasId(string path, string id) => pages(path)?.Ids.Contains(id);
     }
 
     private static string SitePath(string root, string file) =>

@@ -6,8 +6,8 @@ public interface ISiteFiles
     /// <summary>True when the site has a file at <paramref name="path"/> (site-relative, '/'-separated).</summary>
     bool Exists(string path);
 
-    /// <summary>The element ids of the HTML page at <paramref name="path"/>, or null when they are not known (not checked).</summary>
-    IReadOnlySet<string>? Ids(string path);
+    /// <summary>Whether the HTML page at <paramref name="path"/> has an element with id <paramref name="id"/>; null when not known (not checked).</summary>
+    bool? HasId(string path, string id);
 }
 
 /// <summary>
@@ -58,13 +58,11 @@ public static class LinkProblems
             path = folderIndex;
         }
 
-        if (string.IsNullOrEmpty(target.Fragment) || site.Ids(path) is not { } ids)
+        if (string.IsNullOrEmpty(target.Fragment) || site.HasId(path, target.Fragment) is not false)
         {
             return null;
         }
 
-        return ids.Contains(target.Fragment)
-            ? null
-            : ("SG0602", $"link '{link}' points to anchor '#{target.Fragment}', which '{path}' does not have; check the heading id");
+        return ("SG0602", $"link '{link}' points to anchor '#{target.Fragment}', which '{path}' does not have; check the heading id");
     }
 }

@@ -14,11 +14,12 @@ public sealed class BuildOptions
     private readonly Option<string?> _baseUrl = new("--base-url") { Description = "Base URL, e.g. https://example.org/docs/ (default /, or base_url in sitegen.yml)" };
     private readonly Option<string?> _report = new("--report") { Description = "Write a JSON build report to this file" };
     private readonly Option<bool> _strict = new("--strict") { Description = "Treat warnings as errors" };
+    private readonly Option<bool> _clean = new("--clean") { Description = "Build from scratch, ignoring the build state kept in the cache folder" };
     private readonly Option<string> _config = new("--config") { Description = "Site configuration file", DefaultValueFactory = _ => LoadConfig.FileName };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _seeds, _content, _templates, _out, _baseUrl, _report, _strict, _config })
+        foreach (var option in new Option[] { _seeds, _content, _templates, _out, _baseUrl, _report, _strict, _clean, _config })
         {
             command.Options.Add(option);
         }
@@ -63,6 +64,7 @@ public sealed class BuildOptions
             BaseUrl = baseUrl is null ? config.BaseUrl : BaseUrl.Normalize(baseUrl),
             ReportPath = parsed.GetValue(_report),
             Strict = parsed.GetValue(_strict),
+            Clean = parsed.GetValue(_clean),
         };
     }
 }

@@ -46,6 +46,9 @@ public sealed record SiteConfig
 
     public bool Strict { get; init; }
 
+    /// <summary>Build from scratch: ignore the build state kept in <see cref="CacheDir"/> (<c>--clean</c>); it is rewritten.</summary>
+    public bool Clean { get; init; }
+
     /// <summary>Path of the JSON build report, or null for none.</summary>
     public string? ReportPath { get; init; }
 

@@ -53,8 +53,18 @@ public sealed class RenderMarkdown(MarkdownPipeline pipeline, IDocumentContext? 
         renderer.Render(document);
         writer.Flush();
         hasMath |= documentContext?.HasMath(document) ?? ContainsMath(document);
-        return new RenderedPage(page, writer.ToString(), TableOfContents(document), hasMath, PlainText(document));
+        return new RenderedPage(page, writer.ToString(), TableOfContents(document), hasMath, PlainText(document))
+        {
+            Links = Links(document, page),
+        };
     }
+
+    /// <summary>Every link and image of the Markdown with a URL, at its line and column in the page's file.</summary>
+    private static List<BodyLink> Links(MarkdownDocument document, Page page) =>
+        document.Descendants<LinkInline>()
+            .Where(l => !string.IsNullOrEmpty(l.Url) && !l.IsAutoLink)
+            .Select(l => new BodyLink(l.Url!, page.SourcePath, page.BodyLine + l.Line, l.Column + 1, l.IsImage))
+            .ToList();
 
     private static List<TocEntry> TableOfContents(MarkdownDocument document) =>
         document.Descendants<HeadingBlock>()

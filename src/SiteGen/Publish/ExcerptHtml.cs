@@ -20,10 +20,16 @@ public static class ExcerptHtml
 
     public static ExcerptHtmlResult Of(string bodyHtml, int maxLength)
     {
-        var document = Parser.ParseDocument("<body>" + bodyHtml + "</body>");
+        using var document = Parser.ParseDocument("<body>" + bodyHtml + "</body>");
+        return Of(document.Body!, maxLength);
+    }
+
+    /// <summary>As <see cref="Of(string, int)"/>, from a body already parsed (the element holding the body's blocks).</summary>
+    public static ExcerptHtmlResult Of(IElement body, int maxLength)
+    {
         var text = new StringBuilder();
         var atoms = new List<(string Html, bool IsMath)>();
-        foreach (var block in document.Body!.Children)
+        foreach (var block in body.Children)
         {
             if (block.ClassList.Contains("math") || block.LocalName is "pre" or "table" or "h2" or "h3" or "h4")
             {
@@ -39,7 +45,7 @@ public static class ExcerptHtml
         if (plain.Any(c => c is >= FirstMark and <= LastMark && c - FirstMark >= atoms.Count))
         {
             // The text itself uses private-use characters: fall back to plain text rather than guess.
-            return new ExcerptHtmlResult(Escape(Excerpt.Of(document.Body.TextContent, maxLength)), false);
+            return new ExcerptHtmlResult(Escape(Excerpt.Of(body.TextContent, maxLength)), false);
         }
 
         var cut = Excerpt.Of(plain, maxLength);

@@ -21,4 +21,8 @@ public interface ISiteWriter
 /// fingerprints and configurations mean equal bytes.
 /// </param>
 /// <param name="Article">The article an article page shows (its own data is in the key as well).</param>
-public sealed record SiteFile(string Path, string Key, Func<string> Render, bool IsHtml, ArticleEntry? Article = null);
+public sealed record SiteFile(string Path, string Key, Func<string> Render, bool IsHtml, ArticleEntry? Article = null)
+{
+    /// <summary>The page template that renders the file (<c>article</c>, <c>home</c>, …); null for files not made by a template.</summary>
+    public string? Template { get; init; }
+}

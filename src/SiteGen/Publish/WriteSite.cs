@@ -64,7 +64,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
                     var model = models.Layout(entry.Page.Url, "article", entry.Page.Title, entry.Excerpt, entry.Rendered.HasMath);
                     model["article"] = models.Article(entry, site, related[i]);
                     return renderer.Render("article", model, entry.Page.Url);
-                }, IsHtml: true, entry));
+                }, IsHtml: true, entry) { Template = "article" });
             }
         }
 
@@ -77,7 +77,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
                 var first = (number - 1) * _pageSize;
                 var count = Math.Min(_pageSize, site.Articles.Count - first);
                 var key = Key(number, pageCount, site.Articles.Count, _tagSummaries, string.Join(ListSeparator, _summaries, first, count));
-                files.Add(new SiteFile(Index(ListingUrl("", number)), key, () => RenderHome(page, pageCount), IsHtml: true));
+                files.Add(new SiteFile(Index(ListingUrl("", number)), key, () => RenderHome(page, pageCount), IsHtml: true) { Template = "home" });
             }
         }
 
@@ -104,7 +104,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
                 index["tags"] = site.Tags.Select(t => PageModels.TagSummary(t, SiteUrls.RootFrom(indexUrl))).ToList();
                 index["tag_count"] = site.Tags.Count;
                 return renderer.Render("tags", index, indexUrl);
-            }, IsHtml: true));
+            }, IsHtml: true) { Template = "tags" });
 
             foreach (var tag in site.Tags)
             {
@@ -114,7 +114,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
                     var page = number;
                     var listed = tag.Articles.Skip((number - 1) * _pageSize).Take(_pageSize).ToList();
                     var key = Key(TagKey(tag), number, pageCount, string.Join(ListSeparator, listed.Select(a => _summaries[a.Index])));
-                    files.Add(new SiteFile(Index(ListingUrl(tag.Url, number)), key, () => RenderTag(tag, listed, page, pageCount), IsHtml: true));
+                    files.Add(new SiteFile(Index(ListingUrl(tag.Url, number)), key, () => RenderTag(tag, listed, page, pageCount), IsHtml: true) { Template = "tag" });
                 }
             }
         }
@@ -144,13 +144,13 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
                 notFound["articles"] = recent.Select(a => models.Card(a, config.BasePath)).ToList();
                 notFound["tags"] = site.Tags.Take(12).Select(t => PageModels.TagSummary(t, config.BasePath)).ToList();
                 return renderer.Render("404", notFound, "404.html");
-            }, IsHtml: true));
+            }, IsHtml: true) { Template = "404" });
 
             if (hasSearch)
             {
                 files.Add(new SiteFile(Index("search/"), Key(), () => renderer.Render("search",
                     models.Layout("search/", "search", _words.Format("search_title"), _words.Format("search_description", config.Title), hasMath: false),
-                    "search/"), IsHtml: true));
+                    "search/"), IsHtml: true) { Template = "search" });
             }
         }
 
@@ -162,7 +162,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
         /// count are rendered from the same Markdown as its HTML, so the HTML's hash stands for all of them.
         /// </summary>
         private string OwnKey(ArticleEntry a) => string.Join(Separator,
-            _summaries[a.Index], Hash(a.Rendered.Html), a.Rendered.HasMath, string.Join(ListSeparator, a.Page.Sources.Select(s => $"{s.Feed}:{s.Line}")));
+            _summaries[a.Index], a.Rendered.HtmlHash ?? Hash(a.Rendered.Html), a.Rendered.HasMath, string.Join(ListSeparator, a.Page.Sources.Select(s => $"{s.Feed}:{s.Line}")));
     }
 
     /// <summary>Everything <see cref="PageModels.Summary"/> shows of an article.</summary>
@@ -172,7 +172,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
 
     private static string TagKey(TagEntry tag) => string.Join(Separator, tag.Name, tag.Url, tag.Articles.Count);
 
-    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static bool ExcerptsHaveMath(IEnumerable<ArticleEntry> listed) => listed.Any(a => a.ExcerptHtml.HasMath);
 

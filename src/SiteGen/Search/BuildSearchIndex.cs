@@ -36,7 +36,7 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         Parallel.For(0, documents.Count, i =>
         {
             var doc = documents[i];
-            var blocks = SearchTextExtractor.Extract(doc.BodyHtml);
+            var blocks = doc.Blocks ?? SearchTextExtractor.Extract(doc.BodyHtml);
             fragments[i] = DocumentFragment.Serialize(doc, blocks, _options.MaxFragmentChars);
             prepared[i] = new PreparedDocument(doc.Title, blocks, doc.Tags, blocks.Sum(b => b.Text.Length));
         });

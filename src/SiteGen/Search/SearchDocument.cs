@@ -1,7 +1,14 @@
 namespace SiteGen.Search;
 
 /// <summary>One rendered page to index: its site-relative URL (no leading slash), title, article body HTML and tags.</summary>
-public sealed record SearchDocument(string Url, string Title, string BodyHtml, IReadOnlyList<string> Tags);
+public sealed record SearchDocument(string Url, string Title, string BodyHtml, IReadOnlyList<string> Tags)
+{
+    /// <summary>
+    /// The body's text blocks when the caller already extracted them from its one parse of the body
+    /// (<see cref="SearchTextExtractor.Extract(AngleSharp.Dom.IElement)"/>); then <see cref="BodyHtml"/> is not read.
+    /// </summary>
+    public IReadOnlyList<ExtractedBlock>? Blocks { get; init; }
+}
 
 /// <summary>What <see cref="BuildSearchIndex"/> wrote: documents, distinct terms, term shards and bytes under <c>search/</c>.</summary>
 public sealed record SearchIndexResult(int Documents, int Terms, int Shards, long TotalBytes);

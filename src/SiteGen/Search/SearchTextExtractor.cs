@@ -25,12 +25,24 @@ public static class SearchTextExtractor
 
     public static IReadOnlyList<ExtractedBlock> Extract(string bodyHtml)
     {
-        _parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = _parser.ParseDocument("<!DOCTYPE html><html><body>" + bodyHtml + "</body></html>");
+        using var document = Parse(bodyHtml);
+        return Extract(document.Body!);
+    }
+
+    /// <summary>As <see cref="Extract(string)"/>, from a body already parsed (by <see cref="Parse"/>), so other stages can share the parse.</summary>
+    public static IReadOnlyList<ExtractedBlock> Extract(IElement body)
+    {
         var walker = new Walker();
-        walker.Walk(document.Body!);
+        walker.Walk(body);
         walker.EndBlock();
         return walker.Result;
+    }
+
+    /// <summary>Parses a rendered body the way <see cref="Extract(string)"/> does; the caller disposes the document.</summary>
+    public static IDocument Parse(string bodyHtml)
+    {
+        _parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        return _parser.ParseDocument("<!DOCTYPE html><html><body>" + bodyHtml + "</body></html>");
     }
 
     private sealed class Walker

@@ -17,7 +17,8 @@ public sealed class ServeSession(Func<SiteConfig?> loadConfig, string host, int 
     private readonly SiteConfig _initial = loadConfig() ?? throw new ArgumentException("the configuration is not usable", nameof(loadConfig));
 
     private readonly LiveReload _reload = new();
-    private readonly BuildCache _cache = new();
+    // One session for every rebuild: the same incremental build as `sitegen build`, with its state kept warm.
+    private readonly BuildSession _session = new();
     private readonly SemaphoreSlim _building = new(1, 1);
     private int _pendingRebuilds;
 
@@ -64,7 +65,7 @@ public sealed class ServeSession(Func<SiteConfig?> loadConfig, string host, int 
             await _server.DisposeAsync();
         }
 
-        _cache.Dispose();
+        _session.Dispose();
     }
 
     private void OnChanges(IReadOnlyCollection<string> paths)
@@ -102,8 +103,9 @@ public sealed class ServeSession(Func<SiteConfig?> loadConfig, string host, int 
                 return;
             }
 
-            config = config with { OutputDir = _initial.OutputDir, BaseUrl = _initial.BaseUrl };
-            var result = new SiteBuilder(TimeProvider.System).Build(config, _cache);
+            // --clean starts the session from scratch; the rebuilds after it reuse what it built.
+            config = config with { OutputDir = _initial.OutputDir, BaseUrl = _initial.BaseUrl, Clean = config.Clean && Rebuilds == 0 };
+            var result = new SiteBuilder(TimeProvider.System).Build(config, _session);
             Rebuilds++;
             foreach (var diagnostic in result.Diagnostics)
             {
@@ -112,11 +114,9 @@ public sealed class ServeSession(Func<SiteConfig?> loadConfig, string host, int 
 
             if (result.Succeeded)
             {
-                var written = result.Incremental ? $"{result.PagesWritten} of {result.Pages} pages written" : $"{result.Pages} pages";
+                var written = $"{result.PagesWritten} of {result.Pages} pages written";
                 log.WriteLine($"[{DateTime.Now:HH:mm:ss}] rebuilt ({reason}) in {watch.ElapsedMilliseconds} ms: {written}, {result.Warnings} warning(s)");
                 _ = _reload.ReloadAsync();
-                // The new HTML is served; slower derived files (a search index) follow before the next rebuild.
-                result.Deferred?.Invoke();
             }
             else
             {

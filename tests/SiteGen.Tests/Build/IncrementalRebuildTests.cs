@@ -4,12 +4,12 @@ using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Build;
 
-/// <summary>Live rebuilds with a warm <see cref="BuildCache"/> write exactly the files a change affects.</summary>
+/// <summary>Live rebuilds with a warm <see cref="BuildSession"/> write exactly the files a change affects.</summary>
 public sealed class IncrementalRebuildTests : IDisposable
 {
     private static readonly DateTime Before = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private readonly TempDir _dir = new();
-    private readonly BuildCache _cache = new();
+    private readonly BuildSession _cache = new();
     private readonly SiteConfig _config;
 
     public IncrementalRebuildTests()

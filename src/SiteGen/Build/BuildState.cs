@@ -1,0 +1,480 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using SiteGen.Common;
+using SiteGen.Content;
+using SiteGen.Diagnostics;
+using SiteGen.Import;
+using SiteGen.Markdown;
+
+namespace SiteGen.Build;
+
+/// <summary>
+/// What builds keep between runs, on disk in the cache folder, every entry keyed by the hash of its unit's
+/// inputs (<see cref="InputHash"/>): pages as loaded, rendered bodies and their facts (the HTML itself in
+/// <see cref="BodyBlobs"/>), the last import, related lists, and what the last build wrote into the site
+/// folder. A new process reads it back and skips every unit whose key is unchanged; an empty state is a cold
+/// build; <c>sitegen serve</c> keeps the same state in memory between rebuilds. The file carries SiteGen's
+/// version and a checksum: a file from another version, or one that is damaged or cut short, is discarded
+/// with a note, so it can cost a rebuild but never a wrong site.
+/// </summary>
+internal sealed class BuildState
+{
+    public const string FileName = "build-state.bin";
+    private const int Format = 1;
+    private static readonly byte[] Magic = "SGBS"u8.ToArray();
+
+    private readonly string? _file;
+    private readonly HashSet<string> _dropped = new(StringComparer.Ordinal);
+    private bool _dirty;
+
+    private BuildState(string? cacheDir)
+    {
+        _file = cacheDir is null ? null : Path.Combine(cacheDir, FileName);
+        Blobs = new BodyBlobs(cacheDir);
+    }
+
+    /// <summary>Pages as loaded, by <c>page</c> key (display path and the file's bytes).</summary>
+    public ConcurrentDictionary<string, LoadedPage> Pages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Rendered bodies by <c>body</c> key (render settings, display path, where the body starts, its Markdown).</summary>
+    public ConcurrentDictionary<string, StoredBody> Bodies { get; } = new(StringComparer.Ordinal);
+
+    public ImportRecord? Import { get; set; }
+
+    public RelatedRecord? Related { get; set; }
+
+    /// <summary>What the last successful build left in the site folder.</summary>
+    public OutputRecord? Output { get; set; }
+
+    /// <summary>Where rendered bodies' HTML is kept.</summary>
+    public BodyBlobs Blobs { get; }
+
+    /// <summary>Set by <see cref="Open"/> when a state file was there but could not be used.</summary>
+    public string? Note { get; private set; }
+
+    public bool IsEmpty => Pages.IsEmpty && Bodies.IsEmpty && Import is null && Output is null;
+
+    public void Changed() => _dirty = true;
+
+    /// <summary>An empty state that will be saved in <paramref name="cacheDir"/> (what <c>--clean</c> starts from).</summary>
+    public static BuildState Empty(string cacheDir) => new(cacheDir) { _dirty = true };
+
+    /// <summary>The state saved in <paramref name="cacheDir"/>, or an empty one (with a <see cref="Note"/> when one was there but unusable).</summary>
+    public static BuildState Open(string cacheDir)
+    {
+        var state = new BuildState(cacheDir);
+        byte[] bytes;
+        try
+        {
+            if (!File.Exists(state._file))
+            {
+                return state;
+            }
+
+            bytes = File.ReadAllBytes(state._file!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Discard(state, $"cannot be read ({e.Message})");
+        }
+
+        try
+        {
+            var problem = state.Read(bytes);
+            return problem is null ? state : Discard(new BuildState(cacheDir), problem);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            return Discard(new BuildState(cacheDir), $"is damaged ({e.Message.TrimEnd('.')})");
+        }
+    }
+
+    private static BuildState Discard(BuildState empty, string why)
+    {
+        empty.Note = $"the build state {empty._file!.Replace('\\', '/')} {why}; it was discarded and this build starts from scratch";
+        empty._dirty = true;
+        return empty;
+    }
+
+    /// <summary>Writes the state (atomically) if anything changed, and deletes bodies no entry refers to any more.</summary>
+    public void Save()
+    {
+        if (_file is null || !_dirty)
+        {
+            return;
+        }
+
+        using var payload = new MemoryStream();
+        using (var writer = new StateWriter(payload))
+        {
+            Write(writer);
+        }
+
+        using var file = new MemoryStream((int)payload.Length + 128);
+        file.Write(Magic);
+        using (var writer = new StateWriter(file))
+        {
+            writer.Int(Format);
+            writer.String(SiteVersion.Id);
+            writer.Long(payload.Length);
+        }
+
+        file.Write(SHA256.HashData(payload.GetBuffer().AsSpan(0, (int)payload.Length)));
+        file.Write(payload.GetBuffer().AsSpan(0, (int)payload.Length));
+        AtomicFile.WriteAllBytes(_file, file.ToArray());
+        _dirty = false;
+        if (_dropped.Count > 0)
+        {
+            var live = Bodies.Values.Select(b => b.Facts.HtmlHash).ToHashSet(StringComparer.Ordinal);
+            Blobs.Delete(_dropped.Where(h => !live.Contains(h)));
+            _dropped.Clear();
+        }
+    }
+
+    /// <summary>Keeps only the entries this build used, so the state does not grow with every edit.</summary>
+    public void KeepOnly(IReadOnlySet<string>? pageKeys, IReadOnlySet<string>? bodyKeys)
+    {
+        foreach (var key in Pages.Keys.Where(k => pageKeys is not null && !pageKeys.Contains(k)))
+        {
+            Pages.TryRemove(key, out _);
+            _dirty = true;
+        }
+
+        foreach (var key in Bodies.Keys.Where(k => bodyKeys is not null && !bodyKeys.Contains(k)))
+        {
+            if (Bodies.TryRemove(key, out var body))
+            {
+                _dropped.Add(body.Facts.HtmlHash);
+            }
+
+            _dirty = true;
+        }
+    }
+
+    private string? Read(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        if (bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        {
+            return "is not a SiteGen build state";
+        }
+
+        stream.Position = Magic.Length;
+        using var header = new StateReader(stream);
+        var format = header.Int();
+        var version = header.String();
+        if (format != Format || version != SiteVersion.Id)
+        {
+            return "was written by another version of SiteGen";
+        }
+
+        var length = header.Long();
+        var checksum = new byte[32];
+        stream.ReadExactly(checksum);
+        if (length != stream.Length - stream.Position)
+        {
+            return "is cut short";
+        }
+
+        if (!SHA256.HashData(bytes.AsSpan((int)stream.Position)).AsSpan().SequenceEqual(checksum))
+        {
+            return "is damaged (its checksum does not match)";
+        }
+
+        using var reader = new StateReader(stream);
+        ReadPayload(reader);
+        return stream.Position == stream.Length ? null : "has trailing bytes";
+    }
+
+    private void Write(StateWriter w)
+    {
+        w.List(Pages.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), p =>
+        {
+            w.String(p.Key);
+            w.Bool(p.Value.Page is not null);
+            if (p.Value.Page is { } page)
+            {
+                w.Page(page);
+            }
+
+            w.Diagnostics(p.Value.Diagnostics);
+        });
+        w.List(Bodies.OrderBy(b => b.Key, StringComparer.Ordinal).ToList(), b =>
+        {
+            w.String(b.Key);
+            b.Value.Write(w);
+        });
+        w.Bool(Import is not null);
+        Import?.Write(w);
+        w.Bool(Related is not null);
+        Related?.Write(w);
+        w.Bool(Output is not null);
+        Output?.Write(w);
+    }
+
+    private void ReadPayload(StateReader r)
+    {
+        foreach (var _ in Enumerable.Range(0, r.Count()))
+        {
+            var key = r.String();
+            var page = r.Bool() ? r.Page() : null;
+            Pages[key] = new LoadedPage(page, r.Diagnostics());
+        }
+
+        foreach (var _ in Enumerable.Range(0, r.Count()))
+        {
+            var key = r.String();
+            Bodies[key] = StoredBody.Read(r);
+        }
+
+        Import = r.Bool() ? ImportRecord.Read(r) : null;
+        Related = r.Bool() ? RelatedRecord.Read(r) : null;
+        Output = r.Bool() ? OutputRecord.Read(r) : null;
+    }
+}
+
+/// <summary>A content page as loaded (null when it was left out) and what loading it reported.</summary>
+internal sealed record LoadedPage(Page? Page, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>An import whose inputs hashed to <paramref name="Key"/>: its counts and what it reported.</summary>
+internal sealed record ImportRecord(string Key, ImportResult Result, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public void Write(StateWriter w)
+    {
+        w.String(Key);
+        var r = Result;
+        foreach (var n in new[] { r.Feeds, r.Entries, r.Articles, r.ExactDuplicates, r.NearDuplicates, r.PagesCreated, r.PagesUpdated, r.PagesUnchanged, r.PagesKeptEdited })
+        {
+            w.Int(n);
+        }
+
+        w.Diagnostics(Diagnostics);
+    }
+
+    public static ImportRecord Read(StateReader r)
+    {
+        var key = r.String();
+        var result = new ImportResult(r.Int(), r.Int(), r.Int(), r.Int(), r.Int(), r.Int(), r.Int(), r.Int(), r.Int());
+        return new ImportRecord(key, result, r.Diagnostics());
+    }
+}
+
+/// <summary>Related articles (by URL) of every article, for the articles and texts that hashed to <paramref name="Key"/>.</summary>
+internal sealed record RelatedRecord(string Key, IReadOnlyDictionary<string, string[]> ByUrl)
+{
+    public void Write(StateWriter w)
+    {
+        w.String(Key);
+        w.List(ByUrl.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), p =>
+        {
+            w.String(p.Key);
+            w.Strings(p.Value);
+        });
+    }
+
+    public static RelatedRecord Read(StateReader r)
+    {
+        var key = r.String();
+        var byUrl = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var _ in Enumerable.Range(0, r.Count()))
+        {
+            byUrl[r.String()] = r.Strings();
+        }
+
+        return new RelatedRecord(key, byUrl);
+    }
+}
+
+/// <summary>One rendered body: its facts and what rendering it reported (the HTML is in <see cref="BodyBlobs"/> under <c>Facts.HtmlHash</c>).</summary>
+internal sealed record StoredBody(
+    IReadOnlyList<TocEntry> Toc,
+    bool HasMath,
+    string Text,
+    IReadOnlyList<BodyLink> Links,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    BodyFacts Facts)
+{
+    public void Write(StateWriter w)
+    {
+        w.List(Toc, t =>
+        {
+            w.Int(t.Level);
+            w.String(t.Id);
+            w.String(t.Text);
+        });
+        w.Bool(HasMath);
+        w.String(Text);
+        w.List(Links, l =>
+        {
+            w.String(l.Url);
+            w.String(l.File);
+            w.Int(l.Line);
+            w.Int(l.Column);
+            w.Bool(l.IsImage);
+        });
+        w.Diagnostics(Diagnostics);
+        w.String(Facts.HtmlHash);
+        w.String(Facts.ExcerptHtml.Html);
+        w.Bool(Facts.ExcerptHtml.HasMath);
+        w.List(Facts.SearchBlocks, b =>
+        {
+            w.Int((int)b.Kind);
+            w.String(b.Text);
+            w.NullableString(b.Anchor);
+        });
+        w.Strings(Facts.Ids.Order(StringComparer.Ordinal).ToList());
+        w.Int(Facts.ReadingMinutes);
+    }
+
+    public static StoredBody Read(StateReader r)
+    {
+        var toc = r.List(() => new TocEntry(r.Int(), r.String(), r.String()));
+        var hasMath = r.Bool();
+        var text = r.String();
+        var links = r.List(() => new BodyLink(r.String(), r.String(), r.Int(), r.Int(), r.Bool()));
+        var diagnostics = r.Diagnostics();
+        var htmlHash = r.String();
+        var excerpt = new Publish.ExcerptHtmlResult(r.String(), r.Bool());
+        var blocks = r.List(() => new Search.ExtractedBlock((Search.BlockKind)r.Int(), r.String(), r.NullableString()));
+        var ids = r.Strings().ToHashSet(StringComparer.Ordinal);
+        var facts = new BodyFacts(htmlHash, excerpt, blocks, ids, r.Int());
+        return new StoredBody(toc, hasMath, text, links, diagnostics, facts);
+    }
+}
+
+/// <summary>
+/// What a build left in the site folder <paramref name="OutputDir"/>: each file's key (what it was made from),
+/// content hash, length and write time, and the keys of the parts written as a whole (search index, assets).
+/// A file whose length and write time still match is taken to hold those bytes; any other is read and hashed.
+/// </summary>
+internal sealed record OutputRecord(
+    string OutputDir,
+    IReadOnlyDictionary<string, OutputFile> Files,
+    IReadOnlyDictionary<string, string> Units,
+    string CheckKey,
+    IReadOnlyList<Diagnostic> CheckDiagnostics)
+{
+    public void Write(StateWriter w)
+    {
+        w.String(OutputDir);
+        w.List(Files.OrderBy(f => f.Key, StringComparer.Ordinal).ToList(), f =>
+        {
+            w.String(f.Key);
+            w.String(f.Value.Key);
+            w.String(f.Value.Hash);
+            w.Long(f.Value.Length);
+            w.Long(f.Value.Ticks);
+        });
+        w.List(Units.OrderBy(u => u.Key, StringComparer.Ordinal).ToList(), u =>
+        {
+            w.String(u.Key);
+            w.String(u.Value);
+        });
+        w.String(CheckKey);
+        w.Diagnostics(CheckDiagnostics);
+    }
+
+    public static OutputRecord Read(StateReader r)
+    {
+        var outputDir = r.String();
+        var files = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
+        foreach (var _ in Enumerable.Range(0, r.Count()))
+        {
+            files[r.String()] = new OutputFile(r.String(), r.String(), r.Long(), r.Long());
+        }
+
+        var units = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var _ in Enumerable.Range(0, r.Count()))
+        {
+            units[r.String()] = r.String();
+        }
+
+        return new OutputRecord(outputDir, files, units, r.String(), r.Diagnostics());
+    }
+}
+
+/// <summary>One file of the site: the key it was made from (a unit's name for files of a whole part), its content hash, length and write time.</summary>
+internal sealed record OutputFile(string Key, string Hash, long Length, long Ticks);
+
+/// <summary>Raised when a stored body no longer matches its hash: the state is discarded and the build starts again.</summary>
+internal sealed class BuildStateException(string message) : Exception(message);
+
+/// <summary>
+/// Rendered bodies' HTML, one file per distinct body named by the SHA-256 of its bytes
+/// (<c>&lt;cache&gt;/bodies/ab/abcdef….html</c>), written once, checked against its name when read.
+/// </summary>
+internal sealed class BodyBlobs(string? cacheDir)
+{
+    private readonly string? _root = cacheDir is null ? null : Path.Combine(cacheDir, "bodies");
+
+    public bool Has(string hash) => _root is null || File.Exists(PathOf(hash));
+
+    public void Put(string hash, string html)
+    {
+        if (_root is null || File.Exists(PathOf(hash)))
+        {
+            return;
+        }
+
+        var path = PathOf(hash);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // The temporary file sits in the cache folder itself, where a killed build's leftovers are removed.
+        var temp = Path.Combine(Path.GetDirectoryName(_root)!, $".{hash}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temp, Encoding.UTF8.GetBytes(html));
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    public string Get(string hash)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(PathOf(hash));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BuildStateException($"a stored body cannot be read ({e.Message})");
+        }
+
+        if (InputHash.OfBytes(bytes) != hash)
+        {
+            throw new BuildStateException($"the stored body {hash[..12]}… is damaged");
+        }
+
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>Deletes the stored bodies <paramref name="hashes"/>.</summary>
+    public void Delete(IEnumerable<string> hashes)
+    {
+        if (_root is null)
+        {
+            return;
+        }
+
+        foreach (var hash in hashes)
+        {
+            try
+            {
+                File.Delete(PathOf(hash));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An orphan costs disk space only.
+            }
+        }
+    }
+
+    private string PathOf(string hash) => Path.Combine(_root!, hash[..2], hash + ".html");
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using SiteGen.Config;
+
+namespace SiteGen.Build;
+
+/// <summary>
+/// The content hashes of a build's input files, read once at the start: every file of the seeds folder and
+/// every page of the content folder (as <see cref="Content.LoadPages"/> finds them), and the key of the
+/// configuration. Stages key their work by these instead of reading the files again.
+/// </summary>
+internal sealed class SiteInputs
+{
+    private static readonly EnumerationOptions Pages = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+
+    private SiteInputs(string configKey, IReadOnlyDictionary<string, string> feeds, IReadOnlyDictionary<string, string> content)
+    {
+        ConfigKey = configKey;
+        Feeds = feeds;
+        Content = content;
+    }
+
+    /// <summary>Everything in the configuration that can change output (all of it but the report path, strictness and --clean).</summary>
+    public string ConfigKey { get; }
+
+    /// <summary>Feed file name → content hash.</summary>
+    public IReadOnlyDictionary<string, string> Feeds { get; }
+
+    /// <summary>Page file (as enumerated) → content hash, or <c>unreadable</c>.</summary>
+    public IReadOnlyDictionary<string, string> Content { get; }
+
+    public static SiteInputs Read(SiteConfig config)
+    {
+        var configKey = InputHash.OfText(JsonSerializer.Serialize(config with { ReportPath = null, Strict = false, Clean = false }));
+        return new SiteInputs(configKey, HashFiles(config.SeedsDir, "*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 }, name: true),
+            ContentHashes(config.ContentDir));
+    }
+
+    /// <summary>The same, with the content folder hashed again (after an import wrote pages).</summary>
+    public SiteInputs WithContentOf(SiteConfig config) => new(ConfigKey, Feeds, ContentHashes(config.ContentDir));
+
+    /// <summary>The key of the import's inputs: SiteGen, the configuration, every feed and every page it may claim or keep.</summary>
+    public string ImportKey(SiteConfig config)
+    {
+        using var hash = InputHash.Of("import").Add(ConfigKey).Add(Path.GetFullPath(config.ContentDir));
+        foreach (var (name, value) in Feeds.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            hash.Add(name).Add(value);
+        }
+
+        foreach (var (file, value) in Content.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            hash.Add(file).Add(value);
+        }
+
+        return hash.Finish();
+    }
+
+    private static Dictionary<string, string> ContentHashes(string dir) => HashFiles(dir, "*.md", Pages, name: false);
+
+    private static Dictionary<string, string> HashFiles(string dir, string pattern, EnumerationOptions options, bool name)
+    {
+        if (!Directory.Exists(dir))
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        var files = Directory.EnumerateFiles(dir, pattern, options).ToList();
+        var hashes = new string[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            try
+            {
+                hashes[i] = InputHash.OfBytes(File.ReadAllBytes(files[i]));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The stage that reads it reports the problem; the key says it could not be read.
+                hashes[i] = "unreadable";
+            }
+        });
+        var result = new Dictionary<string, string>(files.Count, StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            result[name ? Path.GetFileName(files[i]) : files[i]] = hashes[i];
+        }
+
+        return result;
+    }
+}
