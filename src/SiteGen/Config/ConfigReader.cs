@@ -29,6 +29,8 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
                 "page_size" => config with { PageSize = (int)(Number(value, 1, 10_000) ?? config.PageSize) },
                 "taxonomy" => config with { Taxonomy = Taxonomy(value) },
                 "katex" => ApplyKatex(value, config),
+                "highlight" => ApplyHighlight(value, config),
+                "static_dir" => config with { StaticDir = Scalar(value) ?? config.StaticDir },
                 _ => config,
             };
         }
@@ -71,6 +73,42 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
         }
 
         return config with { KatexOptions = options, KatexMacros = macros };
+    }
+
+    private SiteConfig ApplyHighlight(YamlNode node, SiteConfig config)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error("SG0504", node, "'highlight' must be a mapping with 'light' and 'dark' theme names");
+            return config;
+        }
+
+        var highlight = config.Highlight;
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (key is not ("light" or "dark"))
+            {
+                Warn("SG0811", keyNode, $"unknown highlight setting '{key}'; known settings are dark, light");
+                continue;
+            }
+
+            var name = Scalar(value);
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (HighlightConfig.NormalizeTheme(name) is not { } theme)
+            {
+                Error("SG0810", value, $"unknown highlight theme '{name}'; use one of {string.Join(", ", HighlightConfig.ThemeNames)}");
+                continue;
+            }
+
+            highlight = key == "light" ? highlight with { LightTheme = theme } : highlight with { DarkTheme = theme };
+        }
+
+        return config with { Highlight = highlight };
     }
 
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Taxonomy(YamlNode node)

@@ -15,7 +15,10 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
 {
     public const int RelatedCount = 5;
 
-    public Dictionary<string, object?> Layout(string pageUrl, string kind, string title, string description, bool hasMath) => new()
+    /// <summary>Where the build writes the code highlighting stylesheet (a build output, not a theme file).</summary>
+    public const string HighlightStylesheet = "assets/highlight.css";
+
+    public Dictionary<string, object?> Layout(string pageUrl, string kind, string title, string description, bool hasMath, bool hasHighlight = false) => new()
     {
         ["site"] = new Dictionary<string, object?>
         {
@@ -38,6 +41,8 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
         ["has_math"] = hasMath,
         // The KaTeX stylesheet is linked only when the theme ships it, so no page points at a missing file.
         ["katex_css"] = hasMath && hasKatexAssets,
+        // Only pages with highlighted code link the generated highlight stylesheet.
+        ["highlight_css"] = hasHighlight,
         ["content"] = null,
     };
 

@@ -30,7 +30,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
                 string.Join('\u001e', related[i].Select(r => summaries[r.Index])));
             files.Add(new SiteFile(Index(entry.Page.Url), key, () =>
             {
-                var model = models.Layout(entry.Page.Url, "article", entry.Page.Title, entry.Excerpt, entry.Rendered.HasMath);
+                var model = models.Layout(entry.Page.Url, "article", entry.Page.Title, entry.Excerpt, entry.Rendered.HasMath, entry.Rendered.HasHighlight);
                 model["article"] = models.Article(entry, site, related[i]);
                 return Render("article", model);
             }, IsHtml: true, entry));
