@@ -53,6 +53,11 @@ public sealed class CodeHighlighter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(info);
         var name = info.Trim().ToLowerInvariant();
+        if (_settings.ScopeOverrides?.TryGetValue(name, out var scope) == true)
+        {
+            return new CodeLanguage(CodeLanguageKind.Known, name, scope);
+        }
+
         // "text" and an empty info need no grammar table, so a site of plain fences never loads TextMateSharp.
         return name.Length == 0 || LanguageTable.PlainNames.Contains(name) ? CodeLanguage.Plain(name) : Languages.Value.Resolve(name);
     }

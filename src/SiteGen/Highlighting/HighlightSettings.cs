@@ -21,4 +21,7 @@ public sealed record HighlightSettings(string LightTheme, string DarkTheme, stri
 
     /// <summary>Highlighters (each with its own grammars, which are not thread-safe) in the pool; defaults to the number of cores.</summary>
     public int HighlighterCount { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Info strings mapped straight to a grammar scope before any other lookup; lets tests name a grammar that fails.</summary>
+    internal IReadOnlyDictionary<string, string>? ScopeOverrides { get; init; }
 }
