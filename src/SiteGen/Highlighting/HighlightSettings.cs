@@ -13,8 +13,12 @@ public sealed record HighlightSettings(string LightTheme, string DarkTheme, stri
     /// <summary>Lines longer than this (minified code, data) are written plain: TextMate grammars slow down badly on them.</summary>
     public int MaxLineLength { get; init; } = 1_000;
 
-    /// <summary>Budget of one line; the tokenizer stops there and the rest of the line is written plain.</summary>
-    public TimeSpan LineTimeLimit { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// Budget of one attempt at a line; past it the tokenizer stops, the line is tried once more (its rules are
+    /// compiled by then) and what is still left is written plain. A wall-clock limit: on a loaded machine a
+    /// pathological line may come out plain in one build and coloured in the next, so such results are not cached.
+    /// </summary>
+    public TimeSpan LineTimeLimit { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Budget of one block; lines after it is spent are written plain.</summary>
     public TimeSpan BlockTimeLimit { get; init; } = TimeSpan.FromSeconds(5);

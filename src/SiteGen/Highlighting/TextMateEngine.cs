@@ -48,8 +48,13 @@ internal sealed class TextMateEngine(RegistryOptions options, HighlightThemes th
                 continue;
             }
 
-            var result = grammar.TokenizeLine(line, state, settings.LineTimeLimit)
-                ?? throw new InvalidOperationException($"the grammar for '{scope}' has no root rule");
+            var result = Tokenize(grammar, line, state, scope);
+            if (StoppedShort(result, line))
+            {
+                // Usually a cold grammar compiling its rules (slow under load); they are cached now, so try once more.
+                result = Tokenize(grammar, line, state, scope);
+            }
+
             state = result.RuleStack;
             var position = 0;
             foreach (var token in result.Tokens)
@@ -82,6 +87,14 @@ internal sealed class TextMateEngine(RegistryOptions options, HighlightThemes th
 
         return new HighlightedCode(html.ToString(), null, complete, FromCache: false);
     }
+
+    private ITokenizeLineResult Tokenize(IGrammar grammar, string line, IStateStack? state, string scope) =>
+        grammar.TokenizeLine(line, state, settings.LineTimeLimit)
+            ?? throw new InvalidOperationException($"the grammar for '{scope}' has no root rule");
+
+    /// <summary>True when the tokenizer hit its time limit: its tokens end before the line does.</summary>
+    private static bool StoppedShort(ITokenizeLineResult result, string line) =>
+        line.Length > 0 && (result.Tokens.Length == 0 || result.Tokens[^1].EndIndex < line.Length);
 
     private SpanClass? ClassOf(List<string> scopes)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SiteGen.Highlighting;
+using SiteGen.Tests.Markdown;
 using SiteGen.Tests.Support;
 using TextMateSharp.Grammars;
 using TextMateSharp.Internal.Grammars;
@@ -64,7 +65,7 @@ public sealed partial class CodeHighlighterTests
     [Fact]
     public void EveryClassTheHtmlUsesHasALightAndADarkRule()
     {
-        using var highlighter = new CodeHighlighter(HighlightSettings.Default);
+        using var highlighter = new CodeHighlighter(MarkdownTestKit.Unhurried(HighlightSettings.Default));
         var css = highlighter.Stylesheet();
         var html = highlighter.Highlight(highlighter.Resolve("python"), Python).Html + highlighter.Highlight(highlighter.Resolve("cs"), CSharp).Html;
         var classes = ClassAttribute().Matches(html).SelectMany(m => m.Groups[1].Value.Split(' ')).ToHashSet();
@@ -109,7 +110,7 @@ public sealed partial class CodeHighlighterTests
     public void ResultsPersistInTheCacheFolderPerThemes()
     {
         using var dir = new TempDir();
-        var settings = new HighlightSettings("LightPlus", "DarkPlus", dir.Path);
+        var settings = MarkdownTestKit.Unhurried(new HighlightSettings("LightPlus", "DarkPlus", dir.Path));
         string first;
         using (var highlighter = new CodeHighlighter(settings))
         {

@@ -48,7 +48,7 @@ public sealed class HighlightGoldenTests
         var goldens = Directory.EnumerateFiles(SourceDir, "*.expected.html").Select(File.ReadAllText).ToList();
         foreach (var language in new[] { "language-python", "language-csharp", "language-bash", "language-yaml", "language-js" })
         {
-            Assert.Contains(goldens, g => g.Contains($"<pre class=\"hl\"><code class=\"{language}\">", StringComparison.Ordinal));
+            Assert.Contains(goldens, g => g.Contains($"<pre class=\"hl\" tabindex=\"0\"><code class=\"{language}\">", StringComparison.Ordinal));
         }
     }
 

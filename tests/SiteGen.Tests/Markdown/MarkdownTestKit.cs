@@ -10,8 +10,15 @@ namespace SiteGen.Tests.Markdown;
 /// <summary>Renders Markdown bodies as the build does (page context, links index), without KaTeX.</summary>
 internal static class MarkdownTestKit
 {
-    /// <summary>One highlighter for the tests that need no special settings; it is thread-safe.</summary>
-    public static CodeHighlighter Highlighter { get; } = new(HighlightSettings.Default);
+    /// <summary>
+    /// One highlighter for the tests that need no special settings; it is thread-safe. Its time limits are far
+    /// out of reach, so goldens never depend on how loaded the machine is (the limits have their own tests).
+    /// </summary>
+    public static CodeHighlighter Highlighter { get; } = new(Unhurried(HighlightSettings.Default));
+
+    /// <summary><paramref name="settings"/> with time limits no test can reach.</summary>
+    public static HighlightSettings Unhurried(HighlightSettings settings) =>
+        settings with { LineTimeLimit = TimeSpan.FromMinutes(5), BlockTimeLimit = TimeSpan.FromMinutes(10) };
 
     /// <summary>The site pipeline with <paramref name="highlighter"/>, or without highlighting when null.</summary>
     public static MarkdownPipeline Pipeline(CodeHighlighter? highlighter) =>

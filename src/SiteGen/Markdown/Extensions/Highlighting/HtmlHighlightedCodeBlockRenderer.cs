@@ -55,8 +55,9 @@ public sealed class HtmlHighlightedCodeBlockRenderer(CodeBlockRenderer fallback,
         }
 
         renderer.EnsureLine();
-        // The language class comes from Markdig's attributes, escaped by its attribute writer.
-        renderer.Write("<pre class=\"hl\"><code").WriteAttributes(obj).Write('>');
+        // The language class comes from Markdig's attributes, escaped by its attribute writer. A long line makes
+        // the block scroll sideways; tabindex lets keyboard users scroll it too.
+        renderer.Write("<pre class=\"hl\" tabindex=\"0\"><code").WriteAttributes(obj).Write('>');
         renderer.Write(code.Html);
         renderer.WriteLine("</code></pre>");
         renderer.EnsureLine();
