@@ -34,8 +34,9 @@ public sealed class HtmlHighlightedCodeBlockRenderer(CodeBlockRenderer fallback,
             return;
         }
 
-        if (language.Kind == CodeLanguageKind.Plain)
+        if (language.Kind == CodeLanguageKind.Plain || obj.Lines.Count == 0)
         {
+            // An empty block has nothing to colour; it does not make the page load the stylesheet.
             fallback.Write(renderer, obj);
             return;
         }
