@@ -23,9 +23,9 @@ internal sealed class LanguageTable(RegistryOptions options)
         ["js"] = "javascript", ["mjs"] = "javascript", ["cjs"] = "javascript", ["node"] = "javascript",
         ["ts"] = "typescript", ["yml"] = "yaml", ["md"] = "markdown",
         ["ps1"] = "powershell", ["pwsh"] = "powershell", ["ps"] = "powershell",
-        ["c++"] = "cpp", ["golang"] = "go", ["rs"] = "rust", ["rb"] = "ruby", ["kt"] = "kotlin",
+        ["c++"] = "cpp", ["golang"] = "go", ["rs"] = "rust", ["rb"] = "ruby",
         ["docker"] = "dockerfile", ["make"] = "makefile", ["patch"] = "diff", ["htm"] = "html", ["xhtml"] = "html",
-        ["svg"] = "xml", ["jsonc"] = "jsonc", ["json5"] = "jsonc", ["tex"] = "latex",
+        ["svg"] = "xml", ["json5"] = "jsonc",
     };
 
     private readonly ConcurrentDictionary<string, string?> _scopes = new(StringComparer.Ordinal);
