@@ -97,5 +97,34 @@ public sealed class HandWrittenSiteTests
         Assert.DoesNotContain(Directory.GetDirectories(Path.GetDirectoryName(site)!), d => Path.GetFileName(d).StartsWith("site.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AStaticFileThatCollidesWithAThemeAssetFailsTheBuild()
+    {
+        // No templates/ of the site's own but one added asset: the rest of the theme comes from the tool.
+        using var dir = new TempDir();
+        dir.Write("templates/assets/extra.css", "p{}");
+        dir.Write("static/assets/site.js", "alert(1)");
+        dir.Write("static/assets/search.css", "body{}");
+        dir.Write("static/assets/extra.css", "p{color:red}");
+        dir.Write("static/assets/highlight.css", "code{}");
+        dir.Write("static/assets/mine.css", "fine");
+        var config = new SiteConfig
+        {
+            ContentDir = HandWrittenSite.Content,
+            SeedsDir = dir.Combine("no-seeds"),
+            TemplatesDir = dir.Combine("templates"),
+            OutputDir = dir.Combine("site"),
+            CacheDir = dir.Combine("cache"),
+            StaticDir = dir.Combine("static"),
+        };
+        var result = new SiteBuilder(TimeProvider.System).Build(config);
+        Assert.False(result.Succeeded);
+        var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        Assert.All(errors, e => Assert.Equal("SG0815", e.Code));
+        Assert.Equal(["static/assets/extra.css", "static/assets/highlight.css", "static/assets/search.css", "static/assets/site.js"],
+            errors.Select(e => e.File[(e.File.LastIndexOf("static/", StringComparison.Ordinal))..]).Order(StringComparer.Ordinal));
+        Assert.False(Directory.Exists(config.OutputDir));
+    }
+
     private static string Read(string site, string path) => File.ReadAllText(Path.Combine(site, path));
 }
