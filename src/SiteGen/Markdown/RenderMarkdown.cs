@@ -4,6 +4,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using SiteGen.Common;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
 using SiteGen.Markdown.Extensions.Links;
@@ -26,7 +27,7 @@ public sealed class RenderMarkdown(MarkdownPipeline pipeline, IDocumentContext? 
     public IReadOnlyList<RenderedPage> Run(IReadOnlyList<Page> pages, DiagnosticBag diagnostics, IRenderedPageStore? store)
     {
         var reused = new StoredRendering?[pages.Count];
-        var documents = new MarkdownDocument?[pages.Count];
+        var documents = new (MarkdownDocument? Document, Exception? Failure)[pages.Count];
         Parallel.For(0, pages.Count, i =>
         {
             if (store?.TryGet(pages[i]) is { } hit)
@@ -40,7 +41,7 @@ public sealed class RenderMarkdown(MarkdownPipeline pipeline, IDocumentContext? 
         });
 
         var links = new SiteLinkIndex(
-            pages.Select((page, i) => (page, reused[i]?.Rendered.Anchors ?? Anchors(documents[i]!))), staticDir);
+            pages.Select((page, i) => (page, reused[i]?.Rendered.Anchors ?? Anchors(documents[i].Document))), staticDir);
         var rendered = new RenderedPage[pages.Count];
         Parallel.For(0, pages.Count, i =>
         {
@@ -57,7 +58,8 @@ public sealed class RenderMarkdown(MarkdownPipeline pipeline, IDocumentContext? 
             }
 
             var local = new DiagnosticBag();
-            rendered[i] = Render(page, documents[i] ?? Parse(page), links, local);
+            var parsed = documents[i].Document is null && documents[i].Failure is null ? Parse(page) : documents[i];
+            rendered[i] = RenderGuarded(page, parsed, document => Render(page, document, links, local), local);
             var found = local.Snapshot();
             store?.Set(page, new StoredRendering(rendered[i], found));
             foreach (var diagnostic in found)
@@ -71,7 +73,54 @@ public sealed class RenderMarkdown(MarkdownPipeline pipeline, IDocumentContext? 
     /// <summary>Renders one page on its own: links by file resolve only to itself.</summary>
     public RenderedPage RenderOne(Page page, DiagnosticBag diagnostics) => Run([page], diagnostics)[0];
 
-    private MarkdownDocument Parse(Page page) => Markdig.Markdown.Parse(page.Markdown, pipeline);
+    /// <summary>
+    /// Parses one page, or returns the exception when Markdig rejects it by throwing (nesting past its depth
+    /// limit, for one); <see cref="RenderGuarded"/> then shows the page as text.
+    /// </summary>
+    private (MarkdownDocument? Document, Exception? Failure) Parse(Page page)
+    {
+        try
+        {
+            return (Markdig.Markdown.Parse(page.Markdown, pipeline), null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (null, e);
+        }
+    }
+
+    /// <summary>
+    /// Renders one parsed page. A page Markdig cannot parse or render is a located warning and shows its Markdown
+    /// as text, so nothing of it is lost and the build goes on.
+    /// </summary>
+    private static RenderedPage RenderGuarded(Page page, (MarkdownDocument? Document, Exception? Failure) parsed,
+        Func<MarkdownDocument, RenderedPage> render, DiagnosticBag diagnostics)
+    {
+        var failure = parsed.Failure;
+        RenderedPage? rendered = null;
+        if (parsed.Document is { } document)
+        {
+            try
+            {
+                rendered = render(document);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failure = e;
+            }
+        }
+
+        if (rendered is null)
+        {
+            diagnostics.Warning("SG0210", page.SourcePath, page.BodyLine, 1,
+                $"the Markdown cannot be rendered ({failure!.Message.TrimEnd('.')}); the page shows it as plain text. " +
+                "Simplify the deepest nesting (quotes, lists, brackets) or escape the characters that start it");
+            rendered = new RenderedPage(page, $"<pre class=\"unrendered\">{System.Net.WebUtility.HtmlEncode(page.Markdown)}</pre>\n", [], false, page.Markdown);
+        }
+
+        PausePoint.Reached("render");
+        return rendered;
+    }
 
     private RenderedPage Render(Page page, MarkdownDocument document, SiteLinkIndex links, DiagnosticBag diagnostics)
     {
@@ -92,9 +141,9 @@ public sealed class RenderMarkdown(MarkdownPipeline pipeline, IDocumentContext? 
         };
     }
 
-    /// <summary>Every heading id, as the auto-identifiers extension assigned them while parsing.</summary>
-    private static HashSet<string> Anchors(MarkdownDocument document) =>
-        document.Descendants<HeadingBlock>()
+    /// <summary>Every heading id, as the auto-identifiers extension assigned them while parsing (none if parsing failed).</summary>
+    private static HashSet<string> Anchors(MarkdownDocument? document) =>
+        (document?.Descendants<HeadingBlock>() ?? [])
             .Select(h => h.GetAttributes().Id)
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
