@@ -1,5 +1,6 @@
 using SiteGen.Config;
 using SiteGen.Diagnostics;
+using SiteGen.Highlighting;
 using SiteGen.Mathematics;
 using SiteGen.Templates;
 
@@ -17,6 +18,7 @@ public sealed class BuildSession : IDisposable
     private string? _stateDir;
     private (KatexSettings Settings, KatexRenderer Renderer)? _katex;
     private (string Stamp, TemplateSet Templates)? _templates;
+    private (HighlightSettings Settings, CodeHighlighter Highlighter)? _highlighter;
 
     /// <summary>Builds run in this session so far.</summary>
     public int Builds { get; internal set; }
@@ -61,6 +63,24 @@ public sealed class BuildSession : IDisposable
         _katex?.Renderer.Dispose();
         _katex = (settings, new KatexRenderer(settings));
         return _katex.Value.Renderer;
+    }
+
+    /// <summary>The highlight settings a site's configuration asks for.</summary>
+    public static HighlightSettings HighlightSettingsFor(SiteConfig config) =>
+        new(config.Highlight.LightTheme, config.Highlight.DarkTheme, config.CacheDir);
+
+    /// <summary>A highlighter kept across builds (grammars stay loaded), replaced when the themes change.</summary>
+    internal CodeHighlighter Highlighter(SiteConfig config)
+    {
+        var settings = HighlightSettingsFor(config);
+        if (_highlighter is { } known && known.Settings == settings)
+        {
+            return known.Highlighter;
+        }
+
+        _highlighter?.Highlighter.Dispose();
+        _highlighter = (settings, new CodeHighlighter(settings));
+        return _highlighter.Value.Highlighter;
     }
 
     /// <summary>The theme, parsed again only when a file of <c>templates/</c> changed.</summary>
@@ -112,6 +132,8 @@ public sealed class BuildSession : IDisposable
     {
         _katex?.Renderer.Dispose();
         _katex = null;
+        _highlighter?.Highlighter.Dispose();
+        _highlighter = null;
         _state = null;
         _templates = null;
     }

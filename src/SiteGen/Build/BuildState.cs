@@ -295,6 +295,12 @@ internal sealed record StoredBody(
     IReadOnlyList<Diagnostic> Diagnostics,
     BodyFacts Facts)
 {
+    public bool HasHighlight { get; init; }
+
+    public IReadOnlySet<string> Anchors { get; init; } = new HashSet<string>();
+
+    public IReadOnlyList<RenderDependency> Dependencies { get; init; } = [];
+
     public void Write(StateWriter w)
     {
         w.List(Toc, t =>
@@ -325,6 +331,15 @@ internal sealed record StoredBody(
         });
         w.Strings(Facts.Ids.Order(StringComparer.Ordinal).ToList());
         w.Int(Facts.ReadingMinutes);
+        w.Bool(HasHighlight);
+        w.Strings(Anchors.Order(StringComparer.Ordinal).ToList());
+        w.List(Dependencies, d =>
+        {
+            w.String(d.Kind);
+            w.String(d.Target);
+            w.NullableString(d.Fragment);
+            w.String(d.Value);
+        });
     }
 
     public static StoredBody Read(StateReader r)
@@ -339,7 +354,12 @@ internal sealed record StoredBody(
         var blocks = r.List(() => new Search.ExtractedBlock((Search.BlockKind)r.Int(), r.String(), r.NullableString()));
         var ids = r.Strings().ToHashSet(StringComparer.Ordinal);
         var facts = new BodyFacts(htmlHash, excerpt, blocks, ids, r.Int());
-        return new StoredBody(toc, hasMath, text, links, diagnostics, facts);
+        return new StoredBody(toc, hasMath, text, links, diagnostics, facts)
+        {
+            HasHighlight = r.Bool(),
+            Anchors = r.Strings().ToHashSet(StringComparer.Ordinal),
+            Dependencies = r.List(() => new RenderDependency(r.String(), r.String(), r.NullableString(), r.String())),
+        };
     }
 }
 

@@ -1,8 +1,10 @@
 using SiteGen.Config;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
+using SiteGen.Highlighting;
 using SiteGen.Import;
 using SiteGen.Markdown;
+using SiteGen.Markdown.Extensions.Highlighting;
 using SiteGen.Markdown.Extensions.Mathematics;
 using SiteGen.Mathematics;
 using SiteGen.Publish;
@@ -98,20 +100,31 @@ public sealed class SiteBuilder(TimeProvider clock)
             return Result(false, imported, 0, diagnostics, timer);
         }
 
-        var renderer = new Lazy<KatexRenderer>(() => session.Katex(config));
-        var rendered = timer.Time("render", () => Render(config, state, pages, renderer, diagnostics));
-        state.KeepOnly(pageKeys: null, rendered.BodyKeys);
-        var formulas = renderer.IsValueCreated ? (renderer.Value.RenderedCount, renderer.Value.CachedCount) : (0, 0);
-        var facts = rendered.Facts;
-        var site = timer.Time("model", () => SiteModel.From(rendered.Pages, page => Listing(page, facts[page])));
-        if (renderer.IsValueCreated && renderer.Value.RenderedCount > 0)
+        var katex = session.Katex(config);
+        var highlighter = session.Highlighter(config);
+        var (renderedBefore, cachedBefore) = (katex.RenderedCount, katex.CachedCount);
+        var bodies = new StoredBodies(state, RenderSettingsKey(config));
+        var pipeline = MarkdownPipelineFactory.CreateBuilder().UseKatexMath(katex).UseHighlighting(highlighter).Build();
+        // Each body whose Markdown, and what it links to, are unchanged comes from the state.
+        var rendered = timer.Time("render", () => new RenderMarkdown(pipeline, new KatexDocumentContext(), config.StaticDir).Run(pages, diagnostics, bodies));
+        state.KeepOnly(pageKeys: null, bodies.Used);
+        var facts = new Dictionary<RenderedPage, BodyFacts>(ReferenceEqualityComparer.Instance);
+        foreach (var page in rendered)
         {
-            timer.Time("formula-cache", renderer.Value.SaveCache);
+            facts[page] = bodies.Facts(page.Page);
         }
 
+        var site = timer.Time("model", () => SiteModel.From(rendered, page => Listing(page, facts[page])));
+        var formulas = (Rendered: katex.RenderedCount - renderedBefore, Cached: katex.CachedCount - cachedBefore);
+        if (formulas.Rendered > 0)
+        {
+            timer.Time("formula-cache", katex.SaveCache);
+        }
+
+        timer.Time("highlight-cache", highlighter.SaveCache);
         var related = timer.Time("related", () => Related(state, site));
         var plan = timer.Time("plan", () => new WriteSite(config, templates).Plan(site, related));
-        var outputs = timer.Time("plan", () => Outputs(inputs, templates, site, facts, plan));
+        var outputs = timer.Time("plan", () => Outputs(config, inputs, templates, site, facts, plan, highlighter, diagnostics));
         PublishResult published;
         try
         {
@@ -146,8 +159,8 @@ public sealed class SiteBuilder(TimeProvider clock)
         timer.Time("state", state.Save);
         return Result(published.Succeeded, imported, plan.Count(f => f.IsHtml), diagnostics, timer) with
         {
-            Formulas = formulas.Item1 + formulas.Item2,
-            FormulasCached = formulas.Item2,
+            Formulas = formulas.Rendered + formulas.Cached,
+            FormulasCached = formulas.Cached,
             PagesWritten = published.PagesWritten,
             FilesWritten = published.FilesWritten,
             FilesReused = published.FilesReused,
@@ -194,7 +207,8 @@ public sealed class SiteBuilder(TimeProvider clock)
     /// <summary>Every file of the site, keyed: pages, feeds, theme and KaTeX assets, and the search index as one unit.</summary>
     private sealed record SiteOutputs(IReadOnlyList<OutputEntry> Files, OutputUnit Search);
 
-    private static SiteOutputs Outputs(SiteInputs inputs, TemplateSet templates, SiteModel site, IReadOnlyDictionary<RenderedPage, BodyFacts> facts, IReadOnlyList<SiteFile> plan)
+    private static SiteOutputs Outputs(SiteConfig config, SiteInputs inputs, TemplateSet templates, SiteModel site, IReadOnlyDictionary<RenderedPage, BodyFacts> facts,
+        IReadOnlyList<SiteFile> plan, CodeHighlighter highlighter, DiagnosticBag diagnostics)
     {
         var files = new List<OutputEntry>(plan.Count + 64);
         foreach (var file in plan)
@@ -225,6 +239,14 @@ public sealed class SiteBuilder(TimeProvider clock)
             }
         }
 
+        if (site.Articles.Any(a => a.Rendered.HasHighlight))
+        {
+            files.Add(new OutputEntry(PageModels.HighlightStylesheet, "highlight:" + System.Text.Json.JsonSerializer.Serialize(config.Highlight),
+                () => Utf8(highlighter.Stylesheet())));
+        }
+
+        // Last, so that every generated file is there to collide with.
+        files.AddRange(StaticFiles.Plan(config.StaticDir, files, diagnostics));
         var documents = site.Articles
             .Select(a => new Search.SearchDocument(a.Page.Url, a.Page.Title, "", a.Page.Tags) { Blocks = facts[a.Rendered].SearchBlocks })
             .ToList();
@@ -355,58 +377,12 @@ public sealed class SiteBuilder(TimeProvider clock)
         return templates;
     }
 
-    /// <summary>The pages with their bodies (held in the build state, read back when used) and each body's facts.</summary>
-    private sealed record RenderedSite(IReadOnlyList<RenderedPage> Pages, IReadOnlyDictionary<RenderedPage, BodyFacts> Facts, IReadOnlySet<string> BodyKeys);
-
     /// <summary>
-    /// Renders each page whose body key is new, reusing the stored body (and what rendering it reported) for
-    /// every other. A rendered body goes to the state at once, with the facts of its one parse, and only a
-    /// reference to it stays in memory.
+    /// Everything in the configuration a body's HTML depends on: KaTeX's options and macros, the highlight themes and
+    /// the static folder (image sizes are checked as each body's dependencies).
     /// </summary>
-    private static RenderedSite Render(SiteConfig config, BuildState state, IReadOnlyList<Page> pages, Lazy<KatexRenderer> katex, DiagnosticBag diagnostics)
-    {
-        var settings = RenderSettingsKey(config);
-        var keys = pages.Select(p => InputHash.Of("body").Add(settings).Add(p.SourcePath).Add(p.BodyLine).Add(p.Markdown).Finish()).ToArray();
-        var renderer = new Lazy<RenderMarkdown>(() =>
-            new RenderMarkdown(MarkdownPipelineFactory.CreateBuilder().UseKatexMath(katex.Value).Build(), new KatexDocumentContext()));
-        var rendered = new RenderedPage[pages.Count];
-        var facts = new BodyFacts[pages.Count];
-        Parallel.For(0, pages.Count, i =>
-        {
-            var page = pages[i];
-            if (!state.Bodies.TryGetValue(keys[i], out var body) || !state.Blobs.Has(body.Facts.HtmlHash))
-            {
-                var local = new DiagnosticBag();
-                var fresh = renderer.Value.RenderOne(page, local);
-                var html = fresh.Html;
-                var bodyFacts = BodyFacts.Of(html, fresh.Text);
-                state.Blobs.Put(bodyFacts.HtmlHash, html);
-                body = new StoredBody(fresh.Toc, fresh.HasMath, fresh.Text, fresh.Links, local.Snapshot(), bodyFacts);
-                state.Bodies[keys[i]] = body;
-                state.Changed();
-            }
-
-            foreach (var diagnostic in body.Diagnostics)
-            {
-                diagnostics.Add(diagnostic);
-            }
-
-            var hash = body.Facts.HtmlHash;
-            rendered[i] = RenderedPage.Stored(page, () => state.Blobs.Get(hash), hash, body.Toc, body.HasMath, body.Text) with { Links = body.Links };
-            facts[i] = body.Facts;
-        });
-        var byPage = new Dictionary<RenderedPage, BodyFacts>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < rendered.Length; i++)
-        {
-            byPage[rendered[i]] = facts[i];
-        }
-
-        return new RenderedSite(rendered, byPage, keys.ToHashSet(StringComparer.Ordinal));
-    }
-
-    /// <summary>Everything in the configuration a body's HTML depends on: KaTeX's options and macros.</summary>
     private static string RenderSettingsKey(SiteConfig config) =>
-        System.Text.Json.JsonSerializer.Serialize(new { config.KatexOptions, config.KatexMacros });
+        System.Text.Json.JsonSerializer.Serialize(new { config.KatexOptions, config.KatexMacros, config.Highlight, config.StaticDir });
 
     private static BuildResult Result(bool succeeded, ImportResult imported, int pages, DiagnosticBag diagnostics, StageTimer timer) =>
         new(succeeded, imported.Feeds, imported.Entries, imported.Articles, pages,

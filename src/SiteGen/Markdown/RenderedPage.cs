@@ -31,7 +31,23 @@ public sealed record RenderedPage(Page Page, string Html, IReadOnlyList<TocEntry
     /// <summary>A page whose HTML is read from <paramref name="html"/> on each use.</summary>
     public static RenderedPage Stored(Page page, Func<string> html, string htmlHash, IReadOnlyList<TocEntry> toc, bool hasMath, string text) =>
         new(page, null!, toc, hasMath, text) { HtmlSource = html, HtmlHash = htmlHash };
+
+    /// <summary>True when some code block is highlighted: the page links the highlight stylesheet.</summary>
+    public bool HasHighlight { get; init; }
+
+    /// <summary>Every heading id of the body, which links by file (<c>page.md#id</c>) from other pages may name.</summary>
+    public IReadOnlySet<string> Anchors { get; init; } = new HashSet<string>();
+
+    /// <summary>What the HTML took from outside the page; a later build may reuse it only while each still holds.</summary>
+    public IReadOnlyList<RenderDependency> Dependencies { get; init; } = [];
 }
+
+/// <summary>
+/// One fact outside a page that its rendered HTML used: the URL and anchor of a page it links to by file, or the
+/// size of a static image it shows. <paramref name="Value"/> is what the fact was; the HTML is stale once it differs.
+/// </summary>
+/// <param name="Kind"><c>page</c> (a link to <paramref name="Target"/>, a Markdown file, and <paramref name="Fragment"/>) or <c>image</c> (a static file).</param>
+public sealed record RenderDependency(string Kind, string Target, string? Fragment, string Value);
 
 /// <summary>
 /// A link or image of a page's Markdown as written (<paramref name="Url"/> before any rewriting), at its true

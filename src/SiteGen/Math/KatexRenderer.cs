@@ -59,8 +59,20 @@ public sealed class KatexRenderer : IDisposable
     public void Warm() => _pool.EnsureStarted();
 
     /// <summary>Writes this build's formulas to the cache directory (a no-op without one).</summary>
-    public void SaveCache() =>
-        _cache.Save(_memo.Where(p => p.Value.IsValueCreated).Select(p => KeyValuePair.Create(p.Key, p.Value.Value)));
+    /// <remarks>What the cache held before stays in it, so a build that renders only a few pages does not shrink it.</remarks>
+    public void SaveCache()
+    {
+        var results = _memo.Where(p => p.Value.IsValueCreated).ToDictionary(p => p.Key, p => p.Value.Value);
+        if (_stored.IsValueCreated)
+        {
+            foreach (var (key, value) in _stored.Value)
+            {
+                results.TryAdd(key, value);
+            }
+        }
+
+        _cache.Save(results);
+    }
 
     public void Dispose()
     {
