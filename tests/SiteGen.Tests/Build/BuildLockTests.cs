@@ -61,7 +61,8 @@ public sealed class BuildLockTests
             Assert.Equal(0, build.WaitForExit(Limit));
         }
 
-        using (var build = KillableSitegen.Start(dir.Path, "render", "build"))
+        // --clean: the pages are in the build state by now, and only a build that renders reaches the pause.
+        using (var build = KillableSitegen.Start(dir.Path, "render", "build", "--clean"))
         {
             Assert.True(build.WaitForStderr("paused at render", Limit), build.Stderr);
             using var serve = KillableSitegen.Start(dir.Path, null, "serve", "--port", "0");
