@@ -55,7 +55,7 @@ public sealed class SiteBuilder(TimeProvider clock)
             {
                 return BuildLocked(config, session, state, diagnostics, timer) with { StateNote = note };
             }
-            catch (BuildStateException e)
+            catch (Exception failure) when (StateProblem(failure) is { } e)
             {
                 // A stored body no longer matches its hash: start again from an empty state, never from damaged data.
                 note = $"the build state in {config.CacheDir.Replace('\\', '/')} is damaged ({e.Message}); it was discarded and the site built from scratch";
@@ -79,6 +79,14 @@ public sealed class SiteBuilder(TimeProvider clock)
     }
 
     private static readonly ImportResult NothingImported = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>The damaged-state problem behind <paramref name="e"/> (thrown on a worker thread, it arrives wrapped), or null.</summary>
+    private static BuildStateException? StateProblem(Exception e) => e switch
+    {
+        BuildStateException state => state,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.Select(StateProblem).FirstOrDefault(x => x is not null),
+        _ => e.InnerException is null ? null : StateProblem(e.InnerException),
+    };
 
     private BuildResult BuildLocked(SiteConfig config, BuildSession session, BuildState state, DiagnosticBag diagnostics, StageTimer timer)
     {
