@@ -432,7 +432,7 @@ internal sealed class BodyBlobs(string? cacheDir)
 
     public void Put(string hash, string html)
     {
-        if (_root is null || File.Exists(PathOf(hash)))
+        if (_root is null || Holds(hash))
         {
             return;
         }
@@ -452,6 +452,19 @@ internal sealed class BodyBlobs(string? cacheDir)
             {
                 File.Delete(temp);
             }
+        }
+    }
+
+    /// <summary>True when the body <paramref name="hash"/> is stored with exactly its bytes (a damaged one is written again).</summary>
+    private bool Holds(string hash)
+    {
+        try
+        {
+            return File.Exists(PathOf(hash)) && InputHash.OfBytes(File.ReadAllBytes(PathOf(hash))) == hash;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

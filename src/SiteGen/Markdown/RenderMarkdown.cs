@@ -128,6 +128,8 @@ public sealed class RenderMarkdown(MarkdownPipeline pipeline, IDocumentContext? 
         var context = new PageRenderContext(page, diagnostics, links);
         document.SetData(typeof(PageRenderContext), context);
         var hasMath = documentContext?.Attach(document, page, diagnostics) ?? false;
+        // As written: rendering rewrites links by file (x.md) to the page's URL.
+        var written = Links(document, page);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
@@ -139,7 +141,7 @@ public sealed class RenderMarkdown(MarkdownPipeline pipeline, IDocumentContext? 
             HasHighlight = context.HighlightedBlocks > 0,
             Anchors = Anchors(document),
             Dependencies = context.Dependencies.ToList(),
-            Links = Links(document, page),
+            Links = written,
         };
     }
 

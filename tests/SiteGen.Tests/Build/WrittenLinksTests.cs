@@ -74,7 +74,8 @@ public sealed class WrittenLinksTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private string Shown(string file) => file.Replace('\\', '/').Replace(_dir.Path.Replace('\\', '/').TrimEnd('/') + "/", "", StringComparison.Ordinal);
+    /// <summary>A diagnostic's file (pages are shown relative to the working folder) relative to the test's folder.</summary>
+    private string Shown(string file) => Path.GetRelativePath(_dir.Path, Path.GetFullPath(file)).Replace('\\', '/');
 
     private BuildResult Build(bool templates = false)
     {
