@@ -87,7 +87,11 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
             {
                 ["feed"] = s.Feed,
                 ["line"] = s.Line,
+                ["item"] = s.Item,
             }).ToList(),
+            // The original an imported feed item links to; only absolute http(s) URLs ever become a link.
+            ["link"] = OriginalLink(page.Link),
+            ["author"] = string.IsNullOrWhiteSpace(page.Author) ? null : page.Author,
             ["source_count"] = page.Sources.Count,
             ["truncated"] = page.Truncated,
             ["prev"] = prev is null ? null : Summary(prev, root),
@@ -96,6 +100,9 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
             ["has_related"] = related.Count > 0,
         };
     }
+
+    internal static string? OriginalLink(string? link) =>
+        Uri.TryCreate(link?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0 ? uri.AbsoluteUri : null;
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
