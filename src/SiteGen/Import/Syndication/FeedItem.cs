@@ -19,7 +19,7 @@ public enum FeedFormat
 /// <param name="Categories">Categories (RSS <c>category</c>, Atom <c>category</c>, JSON Feed <c>tags</c>).</param>
 /// <param name="Date">Publication date (else the update date) as written in the feed, or null.</param>
 /// <param name="Body">The item's body (HTML or plain text) as read from the feed.</param>
-/// <param name="Markdown">The body converted to Markdown for the page body (headings start at <c>##</c>).</param>
+/// <param name="Markdown">The body converted to Markdown for the page body (its highest heading becomes <c>##</c>).</param>
 /// <param name="BaseUrl">What relative URLs of the body are resolved against, or null.</param>
 public sealed record FeedItem(
     FeedFormat Format,

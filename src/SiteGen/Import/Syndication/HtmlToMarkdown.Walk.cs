@@ -230,7 +230,9 @@ internal sealed partial class HtmlToMarkdown
             var items = new List<string>();
             foreach (var group in groups)
             {
-                var content = Nested(group);
+                var blocks = Nested(group);
+                // A paragraph and the list nested under it stay tight: "- text\n  - nested".
+                var content = string.Concat(blocks.Select((b, i) => i == 0 ? b : (IsList(b) && !IsList(blocks[i - 1]) ? "\n" : "\n\n") + b));
                 if (content.Length == 0)
                 {
                     continue;
@@ -248,7 +250,7 @@ internal sealed partial class HtmlToMarkdown
         private void Quote(IElement quote)
         {
             Flush();
-            var content = Nested(quote.ChildNodes);
+            var content = string.Join("\n\n", Nested(quote.ChildNodes));
             if (content.Length > 0)
             {
                 AddBlock(string.Join("\n", content.Split('\n').Select(line => line.Length == 0 ? ">" : "> " + line)), "");
@@ -256,7 +258,7 @@ internal sealed partial class HtmlToMarkdown
         }
 
         /// <summary>Walks nodes as their own container (a list item, a quote) and returns its blocks.</summary>
-        private string Nested(IEnumerable<INode> nodes)
+        private List<string> Nested(IEnumerable<INode> nodes)
         {
             var inner = new Walk(headingShift, baseUrl);
             inner.Blocks(nodes);
@@ -264,7 +266,19 @@ internal sealed partial class HtmlToMarkdown
             Removed += inner.Removed;
             Formulas.AddRange(inner.Formulas);
             Text.Append(inner.Text);
-            return string.Join("\n\n", inner.Output);
+            return inner.Output;
+        }
+
+        /// <summary>A block this walk wrote as a list (paragraph text never starts with an unescaped marker).</summary>
+        private static bool IsList(string block)
+        {
+            var digits = 0;
+            while (digits < block.Length && char.IsAsciiDigit(block[digits]))
+            {
+                digits++;
+            }
+            return block.StartsWith("- ", StringComparison.Ordinal) || block.StartsWith("* ", StringComparison.Ordinal)
+                || (digits > 0 && block.Length > digits + 1 && block[digits] is '.' or ')' && block[digits + 1] == ' ');
         }
 
         private static string Indent(string content, string first, string rest)

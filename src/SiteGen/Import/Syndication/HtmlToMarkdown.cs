@@ -50,18 +50,26 @@ internal sealed partial class HtmlToMarkdown
     }
 
     /// <param name="body">HTML or plain text.</param>
-    /// <param name="headingShift">Added to HTML heading levels (1 in a page body: <c>&lt;h1&gt;</c> → <c>##</c>; 3 in another version).</param>
+    /// <param name="topHeading">The level the body's highest heading gets (2 in a page body, 4 in another version), the others following it.</param>
     /// <param name="baseUrl">Relative links and images resolve against it; without it they keep only their text.</param>
-    public ConvertedBody Convert(ItemBody body, int headingShift, Uri? baseUrl)
+    public ConvertedBody Convert(ItemBody body, int topHeading, Uri? baseUrl)
     {
-        var walk = new Walk(headingShift, baseUrl);
+        Walk walk;
         if (body.IsHtml)
         {
             var nodes = _parser.ParseFragment(UnwrapCData(body.Content), _context);
+            var highest = nodes.OfType<IElement>()
+                .SelectMany(n => n.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Prepend(n))
+                .Where(e => e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+                .Select(e => e.LocalName[1] - '0')
+                .DefaultIfEmpty(1)
+                .Min();
+            walk = new Walk(topHeading - highest, baseUrl);
             walk.Blocks(nodes);
         }
         else
         {
+            walk = new Walk(0, baseUrl);
             walk.PlainText(body.Content);
         }
         walk.Flush();

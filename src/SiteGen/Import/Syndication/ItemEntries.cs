@@ -43,7 +43,7 @@ internal sealed class ItemEntries(string feed, string shownPath, DiagnosticBag d
         var title = Clean(raw.Title, raw, where);
         if (title is not null && raw.TitleIsHtml)
         {
-            title = _converter.Convert(new ItemBody(title, IsHtml: true), 1, null).Text;
+            title = _converter.Convert(new ItemBody(title, IsHtml: true), 2, null).Text;
         }
         title = title is null ? null : Common.Whitespace.Collapse(title);
         title = string.IsNullOrEmpty(title) ? null : title;
@@ -56,7 +56,7 @@ internal sealed class ItemEntries(string feed, string shownPath, DiagnosticBag d
 
         var body = raw.Body is { } b ? b with { Content = Clean(b.Content, raw, where) ?? "" } : new ItemBody("", IsHtml: false);
         var baseUrl = raw.BaseUrl ?? (link is null ? null : new Uri(link));
-        var converted = _converter.Convert(body, headingShift: 1, baseUrl);
+        var converted = _converter.Convert(body, topHeading: 2, baseUrl);
         if (converted.Removed > 0)
         {
             Warn(ImportCodes.ContentRemoved, raw, $"{where}: left out {converted.Removed} script, style, frame, embed or unsafe (javascript:, data:) link or image; their text, if any, is kept.");
@@ -87,7 +87,7 @@ internal sealed class ItemEntries(string feed, string shownPath, DiagnosticBag d
 
     /// <summary>The item's body as Markdown for another version's section (headings one level below it).</summary>
     public static string VersionMarkdown(FeedItem item) =>
-        new HtmlToMarkdown().Convert(item.Body, headingShift: 3, item.BaseUrl).Markdown;
+        new HtmlToMarkdown().Convert(item.Body, topHeading: 4, item.BaseUrl).Markdown;
 
     private string? Clean(string? text, RawItem raw, string where)
     {

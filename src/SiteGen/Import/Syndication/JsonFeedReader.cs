@@ -58,7 +58,8 @@ internal sealed class JsonFeedReader
         catch (JsonException e)
         {
             var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            var byteColumn = (int)(e.BytePositionInLine ?? 0) + 1;
+            var column = Position(data, ByteOffset(data, line, byteColumn)).Column;
             var mentionsVersion = data.AsSpan().IndexOf(Encoding.UTF8.GetBytes(VersionPrefix)) >= 0;
             if (!IsFeed(version, topLevelIsObject) && !mentionsVersion)
             {
@@ -66,7 +67,7 @@ internal sealed class JsonFeedReader
                     $"not valid JSON ({Message(e)}) and not recognisably a JSON Feed; the file is skipped.");
                 return false;
             }
-            var recovered = Salvage(data, ByteOffset(data, line, column), found);
+            var recovered = Salvage(data, ByteOffset(data, line, byteColumn), found);
             diagnostics.Warning(ImportCodes.MalformedJson, shownPath, line, column,
                 $"not valid JSON ({Message(e)}); {found.Count - recovered} item(s) before this point were read and {recovered} later item(s) recovered. Fix the JSON (a '\"' inside a string must be written '\\\"').");
         }

@@ -99,7 +99,9 @@ internal sealed class XmlFeedContext
         {
             return new ItemBody(encoded, IsHtml: true);
         }
-        return item.Summary?.Text is { Length: > 0 } summary ? new ItemBody(summary, IsHtml: true) : null;
+        // The library files <description> under Summary, or under Content when the item has no <link>.
+        var description = item.Summary?.Text is { Length: > 0 } summary ? summary : (item.Content as TextSyndicationContent)?.Text;
+        return string.IsNullOrEmpty(description) ? null : new ItemBody(description, IsHtml: true);
     }
 
     /// <summary>Inline <c>content</c> (text, html or xhtml), else <c>summary</c>; out-of-line or media content is not fetched.</summary>

@@ -49,9 +49,15 @@ internal sealed class XmlFeedReader
                     $"not well-formed XML ({Message(e)}) before any feed element; the file is skipped. Fix the XML, or give it another extension.");
                 return false;
             }
-            var recovered = new XmlSalvage(context).Recover(text, e.LineNumber, e.LinePosition, items, entries, diagnostics, shownPath);
+            var (recovered, brokenItemRead) = new XmlSalvage(context).Recover(text, e.LineNumber, e.LinePosition, items, entries, diagnostics, shownPath);
+            var broken = brokenItemRead switch
+            {
+                true => "the item it is in was read after repairing its nested CDATA",
+                false => "the item it is in is skipped",
+                null => "no item is lost here",
+            };
             diagnostics.Warning(ImportCodes.MalformedXml, shownPath, Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition),
-                $"not well-formed XML ({Message(e)}); the item around this point is lost, {recovered} later item(s) were recovered. Fix the XML (an '&' must be written '&amp;', HTML belongs in CDATA or escaped).");
+                $"not well-formed XML ({Message(e)}); {broken}, {recovered} later item(s) were recovered. Fix the XML (an '&' must be written '&amp;'; HTML belongs in one CDATA section, or escaped).");
         }
         return true;
     }

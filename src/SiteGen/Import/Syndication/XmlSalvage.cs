@@ -12,19 +12,28 @@ namespace SiteGen.Import.Syndication;
 /// </summary>
 internal sealed partial class XmlSalvage(XmlFeedContext context)
 {
-    /// <returns>How many items were recovered.</returns>
-    public int Recover(string text, int errorLine, int errorColumn, ItemEntries items, List<FeedEntry> entries, DiagnosticBag diagnostics, string shownPath)
+    /// <returns>How many items after the error were recovered, and whether the item the error is in was (after a repair).</returns>
+    public (int Recovered, bool? BrokenItemRead) Recover(string text, int errorLine, int errorColumn, ItemEntries items, List<FeedEntry> entries, DiagnosticBag diagnostics, string shownPath)
     {
         var name = context.Format == FeedFormat.Atom ? "entry" : "item";
         var starts = new Regex($@"<(?:[A-Za-z_][\w.-]*:)?{name}(?=[\s/>])").Matches(text);
         var ends = new Regex($@"</(?:[A-Za-z_][\w.-]*:)?{name}\s*>");
         var from = FeedText.OffsetOf(text, Math.Max(1, errorLine), Math.Max(1, errorColumn));
         var recovered = 0;
-        for (var k = 0; k < starts.Count; k++)
+        bool? brokenItemRead = null;
+        // The item the error is in is tried again too: a nested CDATA section can be repaired.
+        var first = 0;
+        while (first + 1 < starts.Count && starts[first + 1].Index < from)
+        {
+            first++;
+        }
+        for (var k = first; k < starts.Count; k++)
         {
             var start = starts[k].Index;
-            if (start < from)
+            var broken = start < from;
+            if (broken && ends.Match(text, start) is { Success: true } end0 && end0.Index + end0.Length <= from)
             {
+                // The error comes after this item ended (between items): the item was read already.
                 continue;
             }
             var end = ends.Match(text, start);
@@ -40,6 +49,15 @@ internal sealed partial class XmlSalvage(XmlFeedContext context)
             {
                 item = Read(repaired, out _, out badDates);
             }
+            if (broken)
+            {
+                brokenItemRead = item is not null;
+            }
+            if (item is null && broken)
+            {
+                // The error's own warning covers it.
+                continue;
+            }
             if (item is null)
             {
                 var where = problem is XmlException { LineNumber: > 0 } x ? $" at line {line + x.LineNumber - 1}" : "";
@@ -49,9 +67,9 @@ internal sealed partial class XmlSalvage(XmlFeedContext context)
                 continue;
             }
             XmlFeedReader.Add(context, item, badDates, k + 1, line, column, items, entries, diagnostics, shownPath);
-            recovered++;
+            recovered += broken ? 0 : 1;
         }
-        return recovered;
+        return (recovered, brokenItemRead);
     }
 
     private System.ServiceModel.Syndication.SyndicationItem? Read(string chunk, out Exception? problem, out IReadOnlyList<string> badDates)

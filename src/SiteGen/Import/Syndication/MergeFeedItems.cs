@@ -3,13 +3,15 @@ using SiteGen.Config;
 namespace SiteGen.Import.Syndication;
 
 /// <summary>
-/// A separate pass after <see cref="DeduplicateArticles"/>, which compares text only: articles whose feed items
-/// share a link or a guid are merged when their texts also agree, by a lower bar than text alone needs
+/// A separate pass after <see cref="DeduplicateArticles"/>, which compares text only. First, articles whose feed
+/// items share a link or a guid are merged when their texts also agree, by a lower bar than text alone needs
 /// (shingle Jaccard ≥ half the threshold, or ≥ 50% of the shorter one's shingles in the longer). A shared link
 /// is strong evidence, never enough by itself: a feed that gives every item its home page as link merges nothing,
-/// and a link shared by more than <see cref="MaxArticlesPerKey"/> articles is ignored.
+/// and a link shared by more than <see cref="MaxArticlesPerKey"/> articles is ignored. Then, where a text line
+/// and a feed item have the same text, the item stands for it (as body or version): it has the structure
+/// (paragraphs, emphasis, code) the flattened line lost.
 /// </summary>
-internal sealed class MergeSameLink
+internal sealed class MergeFeedItems
 {
     internal const int MaxArticlesPerKey = 8;
     private const double MinimumContainment = 0.5;
@@ -50,7 +52,7 @@ internal sealed class MergeSameLink
         }
         if (merged == 0)
         {
-            return deduplicated;
+            return deduplicated with { Articles = articles.Select(PreferItems).ToList() };
         }
 
         var order = new Dictionary<FeedEntry, int>(ReferenceEqualityComparer.Instance);
@@ -59,7 +61,7 @@ internal sealed class MergeSameLink
             order[entries[i]] = i;
         }
         var groups = Enumerable.Range(0, articles.Count).GroupBy(unionFind.Find).Select(g => g.Order().ToList()).OrderBy(g => g[0]);
-        var result = groups.Select(g => g.Count == 1 ? articles[g[0]] : Combine(g.Select(a => articles[a]).ToList(), order)).ToList();
+        var result = groups.Select(g => g.Count == 1 ? articles[g[0]] : Combine(g.Select(a => articles[a]).ToList(), order)).Select(PreferItems).ToList();
         return new DeduplicatedArticles(result, deduplicated.ExactDuplicates, deduplicated.NearDuplicates + merged);
 
         ulong[] Shingles(int a)
@@ -70,6 +72,26 @@ internal sealed class MergeSameLink
             }
             return set;
         }
+    }
+
+    /// <summary>Each text-line version replaced by a feed item among the sources with the same normalized text.</summary>
+    private static Article PreferItems(Article article)
+    {
+        if (!article.Sources.Any(s => s.Item is not null) || article.Sources.All(s => s.Item is not null))
+        {
+            return article;
+        }
+        var items = article.Sources.Where(s => s.Item is not null).ToList();
+        FeedEntry Prefer(FeedEntry version)
+        {
+            if (version.Item is not null)
+            {
+                return version;
+            }
+            var key = TextKey.Normalize(version.Text);
+            return items.FirstOrDefault(i => TextKey.Normalize(i.Text) == key) ?? version;
+        }
+        return article with { Body = Prefer(article.Body), OtherVersions = article.OtherVersions.Select(Prefer).ToList() };
     }
 
     internal static bool TextsAgree(ulong[] a, ulong[] b, double threshold)
