@@ -172,7 +172,8 @@ internal sealed partial class HtmlToMarkdown
                 AddBlock($"$$\n{tex}\n$$", $"\\[{tex}\\]");
                 return;
             }
-            _paragraph.Math(tex, display);
+            // Written inline, so it reads (and is compared) as inline math.
+            _paragraph.Math(tex, display: false);
         }
 
         private void Heading(IElement element, int level)

@@ -241,6 +241,11 @@ internal static class ParagraphWriter
                     output.Append(piece.Strong ? "**" : "*");
                     break;
                 case PieceKind.LinkOpen:
+                    if (output.Length > 0 && output[^1] == '!' && (output.Length == 1 || output[^2] != '\\'))
+                    {
+                        // "!" right before "[" would make the link an image.
+                        output.Insert(output.Length - 1, '\\');
+                    }
                     output.Append('[');
                     break;
                 case PieceKind.LinkClose:
@@ -260,6 +265,10 @@ internal static class ParagraphWriter
                 case PieceKind.Placeholder:
                     output.Append(piece.Value);
                     afterPlaceholder = true;
+                    break;
+                case PieceKind.Code when output.Length > 0 && output[^1] == '`':
+                    // Two code spans side by side would merge their backtick runs.
+                    output.Append(' ').Append(piece.Value);
                     break;
                 default:
                     output.Append(piece.Value);
