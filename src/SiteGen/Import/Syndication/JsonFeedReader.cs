@@ -73,7 +73,7 @@ internal sealed class JsonFeedReader
         }
 
         var items = new ItemEntries(feed, shownPath, diagnostics);
-        var feedBase = Uri.TryCreate(home ?? feedUrl, UriKind.Absolute, out var b) ? b : null;
+        var feedBase = SafeUrl.HttpUri(home) ?? SafeUrl.HttpUri(feedUrl);
         for (var i = 0; i < found.Count; i++)
         {
             var (line, column) = Position(data, found[i].Offset);
@@ -134,7 +134,7 @@ internal sealed class JsonFeedReader
             : null;
         var link = String(item, "url") ?? String(item, "external_url");
         var id = item.TryGetProperty("id", out var idValue) && idValue.ValueKind is JsonValueKind.String or JsonValueKind.Number ? idValue.ToString() : null;
-        var baseUrl = Uri.TryCreate(link, UriKind.Absolute, out var itemUrl) ? itemUrl : feedBase;
+        var baseUrl = SafeUrl.HttpUri(link) is { } itemUrl ? itemUrl : SafeUrl.Resolve(link, feedBase, false, out _) ?? feedBase;
         return new RawItem(FeedFormat.JsonFeed, position, line, column, String(item, "title"), TitleIsHtml: false, link, id,
             authors.Count == 0 ? null : string.Join(", ", authors), tags, date, body, baseUrl, badDates);
     }

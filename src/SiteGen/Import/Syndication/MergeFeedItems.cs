@@ -129,13 +129,13 @@ internal sealed class MergeFeedItems
     /// <summary>A link compared without scheme, <c>www.</c>, trailing slash, fragment or utm_ parameters; a guid as written.</summary>
     internal static IEnumerable<string> Keys(FeedItem item)
     {
-        if (item.Link is { } link && Uri.TryCreate(link, UriKind.Absolute, out var uri))
+        if (SafeUrl.HttpUri(item.Link) is { } uri)
         {
             yield return LinkKey(uri);
         }
         if (item.Guid is { } guid)
         {
-            yield return Uri.TryCreate(guid, UriKind.Absolute, out var guidUri) && guidUri.Scheme is "http" or "https" ? LinkKey(guidUri) : "guid:" + guid;
+            yield return SafeUrl.HttpUri(guid) is { } guidUri ? LinkKey(guidUri) : "guid:" + guid;
         }
     }
 

@@ -53,6 +53,10 @@ internal static class SafeUrl
         return Uri.TryCreate(baseUrl, url, out var resolved) && Allowed(resolved, false) ? resolved : null;
     }
 
+    /// <summary>The value as an absolute http(s) URI, or null (on Unix "/x" would otherwise parse as a file URI).</summary>
+    public static Uri? HttpUri(string? value) =>
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0 ? uri : null;
+
     /// <summary>An http(s) URL for a link to the original, or null.</summary>
     public static string? Http(string? raw, Uri? baseUrl) =>
         Resolve(raw, baseUrl, allowMailto: false, out _) is { } uri ? uri.AbsoluteUri : null;

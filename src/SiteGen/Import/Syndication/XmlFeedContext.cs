@@ -29,7 +29,7 @@ internal sealed class XmlFeedContext
                 {
                     Namespaces.AddNamespace("", reader.Value);
                 }
-                else if (reader.Name == "xml:base" && Uri.TryCreate(reader.Value, UriKind.Absolute, out var xmlBase))
+                else if (reader.Name == "xml:base" && SafeUrl.HttpUri(reader.Value) is { } xmlBase)
                 {
                     XmlBase ??= xmlBase;
                 }
@@ -45,10 +45,10 @@ internal sealed class XmlFeedContext
     public RawItem Raw(SyndicationItem item, IReadOnlyList<string> badDates, int position, int line, int column, out string? unsupported)
     {
         unsupported = null;
-        var feedBase = XmlBase ?? (Uri.TryCreate(FeedLink, UriKind.Absolute, out var home) ? home : null);
+        var feedBase = XmlBase ?? SafeUrl.HttpUri(FeedLink);
         var itemBase = item.BaseUri is null ? feedBase
-            : item.BaseUri.IsAbsoluteUri ? item.BaseUri
-            : feedBase is not null && Uri.TryCreate(feedBase, item.BaseUri, out var combined) ? combined : feedBase;
+            : SafeUrl.HttpUri(item.BaseUri.OriginalString) is { } absoluteBase ? absoluteBase
+            : SafeUrl.Resolve(item.BaseUri.OriginalString, feedBase, false, out _) ?? feedBase;
         var alternate = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate" && l.MediaType is null or "text/html")
             ?? item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate");
         var link = alternate?.Uri is { } uri ? Absolute(uri, itemBase) : null;
@@ -57,7 +57,7 @@ internal sealed class XmlFeedContext
             // An RSS guid is a permalink unless it says isPermaLink="false".
             link = id;
         }
-        var baseUrl = item.BaseUri is not null ? itemBase : Uri.TryCreate(link, UriKind.Absolute, out var itemLink) ? itemLink : itemBase;
+        var baseUrl = item.BaseUri is not null ? itemBase : SafeUrl.HttpUri(link) ?? itemBase;
 
         var date = item.PublishDate != default ? item.PublishDate
             : Extension(item, "date", DublinCore) is { } dc && FeedDates.TryParse(dc, out var dcDate) ? dcDate
@@ -88,9 +88,9 @@ internal sealed class XmlFeedContext
     }
 
     private static string? Absolute(Uri uri, Uri? baseUrl) =>
-        uri.IsAbsoluteUri ? uri.AbsoluteUri
-        : baseUrl is not null && Uri.TryCreate(baseUrl, uri, out var resolved) ? resolved.AbsoluteUri
-        : uri.OriginalString;
+        SafeUrl.HttpUri(uri.OriginalString)?.AbsoluteUri
+        ?? SafeUrl.Resolve(uri.OriginalString, baseUrl, false, out _)?.AbsoluteUri
+        ?? uri.OriginalString;
 
     /// <summary><c>content:encoded</c> when it has anything, else <c>description</c>; both are HTML.</summary>
     private static ItemBody? RssBody(SyndicationItem item)

@@ -91,7 +91,8 @@ internal sealed class XmlFeedReader
             if (reader.Depth == itemDepth && reader.LocalName == itemName && reader.NamespaceURI == itemNamespace)
             {
                 position++;
-                var (line, column) = (lines.LineNumber, lines.LinePosition);
+                // XmlReader points at the element's name, one past its '<'.
+                var (line, column) = (lines.LineNumber, Math.Max(1, lines.LinePosition - 1));
                 var item = ReadItem(reader, context, out var problem, out var badDates);
                 if (reader.ReadState == ReadState.Error)
                 {
