@@ -3,7 +3,9 @@
 
   python3 tests/SiteGen.Benchmarks/rss_tenth.py --feeds DIR        # convert a gen_corpus.py feeds folder once
   python3 ../shared/bench/compare.py --articles 2000 \\
-      --sitegen "python3 tests/SiteGen.Benchmarks/rss_tenth.py --then dotnet $cli/SiteGen.dll"
+      --sitegen "python3 $PWD/tests/SiteGen.Benchmarks/rss_tenth.py --then dotnet $cli/SiteGen.dll"
+
+(an absolute path: compare.py runs SiteGen from its own work folder).
 
 As a wrapper (--then CMD ...) it converts the --seeds folder of the build command it is given the first time
 (when 00000-rss.xml is not there yet) and then exec()s the real command, so the times and the peak memory
