@@ -62,7 +62,7 @@ internal static partial class FeedText
         {
             return Encoding.GetEncoding(match.Groups[1].Value, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             diagnostics.Warning(ImportCodes.UnknownEncoding, shownPath, 1, match.Groups[1].Index + 1,
                 $"unknown encoding '{match.Groups[1].Value}'; the feed is read as UTF-8. Declare a known encoding (UTF-8 is best).");
