@@ -36,6 +36,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["quick-import", var seeds, ..])
+        {
+            QuickImport.Run(seeds, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }
