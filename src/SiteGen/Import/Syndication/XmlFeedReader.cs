@@ -112,7 +112,9 @@ internal sealed class XmlFeedReader
             }
             else if (context.Format == FeedFormat.Rss && reader.Depth == 2 && reader.LocalName == "link" && reader.NamespaceURI == "")
             {
-                context.FeedLink ??= reader.ReadElementContentAsString().Trim();
+                // Read it whether or not a link was seen: the reader must move past it either way.
+                var link = reader.ReadElementContentAsString().Trim();
+                context.FeedLink ??= link;
                 advance = false;
             }
             else if (context.Format == FeedFormat.Atom && reader.Depth == 1 && reader.LocalName == "link" && reader.NamespaceURI == AtomNamespace

@@ -162,6 +162,36 @@ public sealed class FeedReaderTests
         Assert.DoesNotContain("时序差分", merged);
     }
 
+    /// <summary>Every fixture feed cut short or with bytes overwritten (seeded): never an exception, only warnings.</summary>
+    [Fact]
+    public void DamagedFeedsNeverThrow()
+    {
+        var random = new Random(14);
+        using var dir = new TempDir();
+        foreach (var source in Directory.GetFiles(SyndicationFixture.SourceSeeds).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)))
+        {
+            var bytes = File.ReadAllBytes(source);
+            for (var n = 0; n < 40; n++)
+            {
+                var damaged = n % 2 == 0 ? bytes[..random.Next(bytes.Length)] : (byte[])bytes.Clone();
+                if (n % 2 == 1)
+                {
+                    for (var k = 0; k < 5; k++)
+                    {
+                        damaged[random.Next(damaged.Length)] = "<>&\"]\\\u0001{}"u8[random.Next(9)];
+                    }
+                }
+                var path = Path.Combine(dir.Path, "f" + Path.GetExtension(source));
+                File.WriteAllBytes(path, damaged);
+                var bag = new DiagnosticBag();
+                var entries = new ReadFeeds().Read(dir.Path, bag).Entries;
+                Assert.All(entries, e => Assert.False(string.IsNullOrEmpty(e.Text)));
+                Assert.DoesNotContain(bag.Snapshot(), d => d.Severity == Severity.Error);
+                File.Delete(path);
+            }
+        }
+    }
+
     [Fact]
     public void AHomePageLinkOnEveryItemMergesNothing()
     {
