@@ -49,7 +49,7 @@ public sealed class SiteBuilder(TimeProvider clock)
 
         // A live rebuild writes only what differs from the served site, unless something every page shows changed.
         var siteKey = timer.Time("site-key", () => SiteKey(config, site));
-        var previous = cache?.Published is { } known && known.SiteKey == siteKey && ReferenceEquals(known.Templates, templates)
+        var previous = cache?.Published is { } known && known.SiteKey == siteKey && known.Templates.Fingerprint == templates.Fingerprint
             && !config.Strict && Directory.Exists(config.OutputDir) ? known : null;
         var related = timer.Time("related", () => previous is null
             ? RelatedArticles.Compute(site.Articles, PageModels.RelatedCount)
@@ -59,18 +59,23 @@ public sealed class SiteBuilder(TimeProvider clock)
         try
         {
             written = previous is null
-                ? PublishAll(config, site, plan, diagnostics, timer)
+                ? PublishAll(config, site, templates, plan, diagnostics, timer)
                 : IncrementalSite.Publish(config, previous, plan, diagnostics, timer);
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is TemplateRenderException))
         {
-            var first = (TemplateRenderException)e.InnerExceptions[0];
-            diagnostics.Error("SG0404", first.TemplatePath, 0, 0, $"template failed while rendering: {first.Message}");
+            // One broken spot in a template fails many pages: report each spot once.
+            foreach (var failure in e.InnerExceptions.Cast<TemplateRenderException>().Select(x => x.Diagnostic)
+                         .DistinctBy(d => (d.File, d.Line, d.Column, d.Code)))
+            {
+                diagnostics.Add(failure);
+            }
+
             return Result(false, imported, 0, diagnostics, timer);
         }
         catch (TemplateRenderException e)
         {
-            diagnostics.Error("SG0404", e.TemplatePath, 0, 0, $"template failed while rendering: {e.Message}");
+            diagnostics.Add(e.Diagnostic);
             return Result(false, imported, 0, diagnostics, timer);
         }
 
@@ -100,11 +105,11 @@ public sealed class SiteBuilder(TimeProvider clock)
     }
 
     /// <summary>Writes every file into a staging folder and swaps it in only if the build succeeded.</summary>
-    private static int PublishAll(SiteConfig config, SiteModel site, IReadOnlyList<SiteFile> plan, DiagnosticBag diagnostics, StageTimer timer)
+    private static int PublishAll(SiteConfig config, SiteModel site, TemplateSet templates, IReadOnlyList<SiteFile> plan, DiagnosticBag diagnostics, StageTimer timer)
     {
         using var output = new SiteOutput(config.OutputDir);
         timer.Time("write", () => Parallel.ForEach(plan, file => output.Write(file.Path, file.Render())));
-        timer.Time("assets", () => new CopyAssets().Run(config.TemplatesDir, output));
+        timer.Time("assets", () => new CopyAssets().Run(templates.Assets, output));
         if (site.Articles.Any(a => a.Rendered.HasMath))
         {
             // Only KaTeX's CSS and WOFF2 fonts: the math is already HTML, no KaTeX script ships.
@@ -201,23 +206,24 @@ public sealed class SiteBuilder(TimeProvider clock)
     private static TemplateSet LoadTemplates(SiteConfig config, DiagnosticBag diagnostics, BuildCache? cache)
     {
         var stamp = BuildCache.Stamp(config.TemplatesDir);
-        if (cache?.Templates is { } known && known.Stamp == stamp)
+        var templates = cache?.Templates is { } known && known.Stamp == stamp ? known.Templates : null;
+        if (templates is null)
         {
-            return known.Templates;
+            var local = new DiagnosticBag();
+            templates = TemplateSet.Load(config.TemplatesDir, local, config.TemplatesDirGiven);
+            foreach (var diagnostic in local.Snapshot())
+            {
+                diagnostics.Add(diagnostic);
+            }
+
+            if (cache is not null && !local.HasErrors)
+            {
+                cache.Templates = (stamp, templates);
+            }
         }
 
-        var local = new DiagnosticBag();
-        var templates = TemplateSet.Load(config.TemplatesDir, local);
-        foreach (var diagnostic in local.Snapshot())
-        {
-            diagnostics.Add(diagnostic);
-        }
-
-        if (cache is not null && !local.HasErrors)
-        {
-            cache.Templates = (stamp, templates);
-        }
-
+        // The words depend on the configuration too (language, translations), so they are checked on every build.
+        templates.Words(config.Language, config.Translations, config.ConfigFile, diagnostics);
         return templates;
     }
 

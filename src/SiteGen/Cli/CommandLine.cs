@@ -18,37 +18,42 @@ public static class CommandLine
         var root = new RootCommand("SiteGen: static documentation sites for technical writing with math.");
         var build = new Command("build", "Import feeds into content/ and build the static site.");
         options.AddTo(build);
-        build.SetAction(parsed => RunBuild(options.Read(parsed, Console.Error)));
+        build.SetAction(parsed => RunBuild(options.Read(parsed, Console.Error), Terminal.ForProcess(parsed)));
         root.Subcommands.Add(build);
         foreach (var command in ExtraCommands.Create(options))
         {
             root.Subcommands.Add(command);
         }
 
+        CommandGuide.Apply(root);
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
-            foreach (var error in result.Errors)
-            {
-                Console.Error.WriteLine($"sitegen: error SG0001: {error.Message}");
-            }
-
-            Console.Error.WriteLine("Run 'sitegen --help' for usage.");
-            return BadUsage;
+            return UsageErrors.Report(result, Console.Error);
         }
 
         return result.Invoke();
     }
 
-    private static int RunBuild(SiteConfig? config)
+    private static int RunBuild(SiteConfig? config, Terminal terminal)
     {
         if (config is null)
         {
             return BadUsage;
         }
 
-        var result = new SiteBuilder(TimeProvider.System).Build(config);
-        ConsoleReporter.Print(result, config);
+        // Only a published site needs its host, so the warning is the command line's, not the builder's.
+        var noHost = PublishingHost.NoHost(config);
+        if (noHost is not null && config.Strict)
+        {
+            terminal.Report(noHost);
+            terminal.Error.WriteLine("--strict: warnings count as errors; nothing was built and the previous site was kept.");
+            return BuildFailed;
+        }
+
+        var result = BuildProgress.Run(terminal, () => new SiteBuilder(TimeProvider.System).Build(config));
+        result = noHost is null ? result : result with { Diagnostics = [noHost, .. result.Diagnostics] };
+        ConsoleReporter.Print(result, config, terminal.Quiet);
         if (config.ReportPath is not null)
         {
             BuildReport.Write(config.ReportPath, result);

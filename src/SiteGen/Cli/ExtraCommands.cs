@@ -15,6 +15,8 @@ internal static class ExtraCommands
         check.SetAction(parsed => RunCheck(options, parsed));
         yield return check;
         yield return Serve(options);
+        yield return InitCommand.Create();
+        yield return DeployCommand.Create();
     }
 
     private static int RunCheck(BuildOptions options, ParseResult parsed)
@@ -32,7 +34,11 @@ internal static class ExtraCommands
             Console.Error.WriteLine(diagnostic);
         }
 
-        Console.Out.WriteLine($"checked {result.Links} links in {result.Pages} pages of {config.OutputDir}: {result.Broken} broken");
+        if (!parsed.GetValue(Terminal.QuietOption))
+        {
+            Console.Out.WriteLine($"checked {result.Links} links in {result.Pages} pages of {config.OutputDir}: {result.Broken} broken");
+        }
+
         return diagnostics.Count == 0 ? CommandLine.Success : CommandLine.BuildFailed;
     }
 

@@ -29,6 +29,7 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
                 "page_size" => config with { PageSize = (int)(Number(value, 1, 10_000) ?? config.PageSize) },
                 "taxonomy" => config with { Taxonomy = Taxonomy(value) },
                 "katex" => ApplyKatex(value, config),
+                "translations" => config with { Translations = Words(value) },
                 _ => config,
             };
         }
@@ -71,6 +72,26 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
         }
 
         return config with { KatexOptions = options, KatexMacros = macros };
+    }
+
+    private Dictionary<string, string> Words(YamlNode node)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode mapping)
+        {
+            Error("SG0504", node, "'translations' must map theme word names to text, e.g. skip_to_content: Skip to content");
+            return result;
+        }
+
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (Scalar(value) is { } text)
+            {
+                result[((YamlScalarNode)key).Value ?? ""] = text;
+            }
+        }
+
+        return result;
     }
 
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Taxonomy(YamlNode node)

@@ -53,7 +53,27 @@ public sealed class SyndicationImportTests(SyndicationFixture site) : IClassFixt
         var original = ImportTestKit.Parse(html).QuerySelector(".original a");
         Assert.NotNull(original);
         Assert.Equal("https://blog.example.com/posts/normalizing-flow", original!.GetAttribute("href"));
-        Assert.Contains("林小北", html);
+        var document = ImportTestKit.Parse(html);
+        Assert.Equal("原文：https://blog.example.com/posts/normalizing-flow", document.QuerySelector(".article-footer .original")?.TextContent);
+        Assert.Equal("林小北", document.QuerySelector(".article-meta .author")?.TextContent);
+        Assert.Contains("010-blog.xml 第 7 行（第 1 条）", document.QuerySelectorAll(".sources li").Select(li => li.TextContent));
+        Assert.Contains("000-notes.txt 第 4 行", document.QuerySelectorAll(".sources li").Select(li => li.TextContent));
+    }
+
+    [Fact]
+    public void PagesFromTextLinesAloneShowNoOriginalAuthorOrItem()
+    {
+        var textOnly = Directory.GetFiles(site.Config.ContentDir, "*.md")
+            .Where(path => !File.ReadAllText(path).Contains("\n    item: ", StringComparison.Ordinal))
+            .Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList();
+        Assert.NotEmpty(textOnly);
+        foreach (var slug in textOnly)
+        {
+            var document = ImportTestKit.Parse(site.Html(slug));
+            Assert.Null(document.QuerySelector(".original"));
+            Assert.Null(document.QuerySelector(".author"));
+            Assert.DoesNotContain("条）", document.QuerySelector(".sources")?.TextContent ?? "");
+        }
     }
 
     [Fact]
