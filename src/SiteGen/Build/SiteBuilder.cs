@@ -14,10 +14,47 @@ namespace SiteGen.Build;
 /// <summary>The whole pipeline, one stage a line, in the order they run.</summary>
 public sealed class SiteBuilder(TimeProvider clock)
 {
+    /// <summary>Where a build that waits for another one's lock says so.</summary>
+    public TextWriter LockNotices { get; init; } = Console.Error;
+
+    /// <summary>Builds under the folders' lock (never two writers), after removing what killed builds left.</summary>
     public BuildResult Build(SiteConfig config, BuildCache? cache = null)
     {
         var diagnostics = new DiagnosticBag();
         var timer = new StageTimer();
+        BuildLock writers;
+        try
+        {
+            writers = BuildLock.Acquire(config, LockNotices);
+        }
+        catch (BuildLockException e)
+        {
+            diagnostics.Error("SG0702", e.LockFile, 0, 0, $"{e.Message}; check that the folder is writable");
+            return Result(false, NothingImported, 0, diagnostics, timer);
+        }
+
+        using (writers)
+        {
+            if (cache?.Published is null)
+            {
+                // Only a killed process leaves these; a live preview checks on its first build, not on every save.
+                Leftovers.Remove(config, diagnostics);
+            }
+            var result = BuildLocked(config, cache, diagnostics, timer);
+            return result.Deferred is { } deferred ? result with { Deferred = () => RunLocked(config, deferred) } : result;
+        }
+    }
+
+    private void RunLocked(SiteConfig config, Action deferred)
+    {
+        using var writers = BuildLock.Acquire(config, LockNotices);
+        deferred();
+    }
+
+    private static readonly ImportResult NothingImported = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    private BuildResult BuildLocked(SiteConfig config, BuildCache? cache, DiagnosticBag diagnostics, StageTimer timer)
+    {
 
         if (cache is null && !Directory.Exists(config.CacheDir))
         {
@@ -76,6 +113,12 @@ public sealed class SiteBuilder(TimeProvider clock)
         catch (TemplateRenderException e)
         {
             diagnostics.Add(e.Diagnostic);
+            return Result(false, imported, 0, diagnostics, timer);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk, a permission, a file where the site folder should be: the previous site/ stays.
+            diagnostics.Error("SG0701", config.OutputDir.Replace('\\', '/'), 0, 0, $"cannot write the site: {e.Message}");
             return Result(false, imported, 0, diagnostics, timer);
         }
 

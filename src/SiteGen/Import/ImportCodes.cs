@@ -24,4 +24,9 @@ internal static class ImportCodes
     public const string UnsafeItemLink = "SG0137";
     public const string UnsupportedContent = "SG0138";
     public const string UnknownEncoding = "SG0139";
+
+    // Pages in content/ that cannot be read or written.
+    public const string DamagedPageClaimsArticle = "SG0150";
+    public const string UnwritablePage = "SG0151";
+    public const string ContentDirIsFile = "SG0152";
 }

@@ -4,6 +4,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using SiteGen.Common;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
 
@@ -19,7 +20,30 @@ public sealed class RenderMarkdown(MarkdownPipeline pipeline, IDocumentContext? 
         return rendered;
     }
 
+    /// <summary>
+    /// Renders one page. Markdig rejects some inputs by throwing (nesting past its depth limit, for one): such a
+    /// page is a located warning and shows its Markdown as text, so nothing of it is lost and the build goes on.
+    /// </summary>
     public RenderedPage RenderOne(Page page, DiagnosticBag diagnostics)
+    {
+        RenderedPage rendered;
+        try
+        {
+            rendered = Render(page, diagnostics);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Warning("SG0210", page.SourcePath, page.BodyLine, 1,
+                $"the Markdown cannot be rendered ({e.Message.TrimEnd('.')}); the page shows it as plain text. " +
+                "Simplify the deepest nesting (quotes, lists, brackets) or escape the characters that start it");
+            rendered = new RenderedPage(page, $"<pre class=\"unrendered\">{System.Net.WebUtility.HtmlEncode(page.Markdown)}</pre>\n", [], false, page.Markdown);
+        }
+
+        PausePoint.Reached("render");
+        return rendered;
+    }
+
+    private RenderedPage Render(Page page, DiagnosticBag diagnostics)
     {
         var document = Markdig.Markdown.Parse(page.Markdown, pipeline);
         var hasMath = documentContext?.Attach(document, page, diagnostics) ?? false;

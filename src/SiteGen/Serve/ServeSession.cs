@@ -125,6 +125,14 @@ public sealed class ServeSession(Func<SiteConfig?> loadConfig, string host, int 
                 _ = _reload.ErrorAsync(errors);
             }
         }
+        catch (Exception e)
+        {
+            // A rebuild runs on a pool thread: an exception must not vanish there, nor end the session.
+            var inner = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+            var line = $"error SG0700: internal error ({inner.GetType().Name}: {inner.Message.TrimEnd('.')}); still serving the last good site";
+            log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+            _ = _reload.ErrorAsync(line);
+        }
         finally
         {
             _building.Release();

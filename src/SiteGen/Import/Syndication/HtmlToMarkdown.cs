@@ -9,7 +9,11 @@ namespace SiteGen.Import.Syndication;
 /// <param name="Text">The visible text, blocks on their own lines: what deduplication compares.</param>
 /// <param name="Removed">Scripts, styles, frames, embeds and links or images with refused schemes.</param>
 /// <param name="Formulas">Formulas that could not be Markdown math and stayed plain text.</param>
-internal sealed record ConvertedBody(string Markdown, string Text, int Removed, IReadOnlyList<string> Formulas);
+/// <param name="NotText">
+/// The first control character, noncharacter or lone surrogate a character reference decoded to (replaced by
+/// U+FFFD in both the Markdown and the text), e.g. "noncharacter U+FFFE"; null when there was none.
+/// </param>
+internal sealed record ConvertedBody(string Markdown, string Text, int Removed, IReadOnlyList<string> Formulas, string? NotText = null);
 
 /// <summary>
 /// Converts an item's HTML (parsed with AngleSharp, as a browser would) into Markdown that renders to the same
@@ -73,8 +77,10 @@ internal sealed partial class HtmlToMarkdown
             walk.PlainText(body.Content);
         }
         walk.Flush();
-        var markdown = walk.Output.Count == 0 ? "" : string.Join("\n\n", walk.Output) + "\n";
-        return new ConvertedBody(markdown, walk.Text.ToString().Trim(), walk.Removed, walk.Formulas);
+        // The parser decodes `&#xFFFE;` and `&#1;` as written; they are no more text than the raw characters were.
+        var (markdown, notText) = ControlCharacters.Replace(walk.Output.Count == 0 ? "" : string.Join("\n\n", walk.Output) + "\n");
+        var text = ControlCharacters.Replace(walk.Text.ToString().Trim()).Text;
+        return new ConvertedBody(markdown, text, walk.Removed, walk.Formulas, notText);
     }
 
     /// <summary>

@@ -43,7 +43,9 @@ internal sealed class ItemEntries(string feed, string shownPath, DiagnosticBag d
         var title = Clean(raw.Title, raw, where);
         if (title is not null && raw.TitleIsHtml)
         {
-            title = _converter.Convert(new ItemBody(title, IsHtml: true), 2, null).Text;
+            var convertedTitle = _converter.Convert(new ItemBody(title, IsHtml: true), 2, null);
+            WarnNotText(convertedTitle, raw, where);
+            title = convertedTitle.Text;
         }
         title = title is null ? null : Common.Whitespace.Collapse(title);
         title = string.IsNullOrEmpty(title) ? null : title;
@@ -57,6 +59,7 @@ internal sealed class ItemEntries(string feed, string shownPath, DiagnosticBag d
         var body = raw.Body is { } b ? b with { Content = Clean(b.Content, raw, where) ?? "" } : new ItemBody("", IsHtml: false);
         var baseUrl = raw.BaseUrl ?? (link is null ? null : new Uri(link));
         var converted = _converter.Convert(body, topHeading: 2, baseUrl);
+        WarnNotText(converted, raw, where);
         if (converted.Removed > 0)
         {
             Warn(ImportCodes.ContentRemoved, raw, $"{where}: left out {converted.Removed} script, style, frame, embed or unsafe (javascript:, data:) link or image; their text, if any, is kept.");
@@ -96,11 +99,19 @@ internal sealed class ItemEntries(string feed, string shownPath, DiagnosticBag d
             return null;
         }
         var (clean, first) = ControlCharacters.Replace(text);
-        if (first is { } c)
+        if (first is not null)
         {
-            Warn(ImportCodes.ControlCharacter, raw, $"{where}: control character U+{(int)c:X4} replaced by U+FFFD; remove it from the feed.");
+            Warn(ImportCodes.ControlCharacter, raw, $"{where}: {first} replaced by U+FFFD; remove it from the feed.");
         }
         return clean;
+    }
+
+    private void WarnNotText(ConvertedBody converted, RawItem raw, string where)
+    {
+        if (converted.NotText is { } what)
+        {
+            Warn(ImportCodes.ControlCharacter, raw, $"{where}: a character reference decodes to {what}, replaced by U+FFFD; remove it from the feed.");
+        }
     }
 
     private void Warn(string code, RawItem raw, string message) => diagnostics.Warning(code, shownPath, raw.Line, raw.Column, message);

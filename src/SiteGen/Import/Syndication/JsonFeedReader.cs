@@ -19,6 +19,12 @@ internal sealed class JsonFeedReader
     public bool Read(string feed, string shownPath, byte[] bytes, List<FeedEntry> entries, DiagnosticBag diagnostics)
     {
         var data = Utf8(bytes, shownPath, diagnostics);
+        if (LoneSurrogateEscapes.Replace(data) is { Count: > 0 } lone)
+        {
+            var (line, column) = Position(data, lone.First);
+            diagnostics.Warning(ImportCodes.ControlCharacter, shownPath, line, column,
+                $"{lone.Count} escape(s) of a lone surrogate (half of a pair, not a character) replaced by U+FFFD, the first here; remove them from the feed.");
+        }
         var found = new List<(long Offset, JsonElement Item)>();
         string? version = null, home = null, feedUrl = null;
         var topLevelIsObject = false;

@@ -192,6 +192,41 @@ public sealed class FeedReaderTests
         }
     }
 
+    /// <summary>
+    /// Noncharacters (U+FFFE made <c>string.Normalize</c> throw inside dedup) and lone surrogates written as JSON
+    /// escapes or XML character references: replaced, each with a located SG0102, and the import completes.
+    /// </summary>
+    [Fact]
+    public void NoncharactersAndLoneSurrogatesInItemsAreReplaced()
+    {
+        using var seeds = new TempDir();
+        using var content = new TempDir();
+        seeds.Write("a.json", """
+            {"version": "https://jsonfeed.org/version/1.1", "items": [
+              {"id": "1", "title": "非字符 \uFFFE 标题", "content_text": "正文里有 \uFDD0 和 \uDBFF\uDFFF 两个非字符,这一条应当照常导入。"},
+              {"id": "2\uDC00", "\uD800name": 1, "tags": ["\uDFFF"], "title": "孤立代理", "content_text": "这里有一个孤立的代理项 \uD800 ,它也不是文本,但这一条同样应当导入。"},
+              {"id": "3", "title": "实体", "content_html": "<p>HTML 实体 &#xFFFE; 和 &#x1; 解码后都不是文本,这一条也应当导入。</p>"}
+            ]}
+            """);
+        seeds.Write("b.xml", "<rss version=\"2.0\"><channel>\n<item><title>XML 非字符 &#xFDD0;</title><description>&lt;p&gt;这里的 HTML 实体 &amp;#xFDD1; 解码后不是文本,导入时换成替换字符。&lt;/p&gt;</description></item></channel></rss>");
+        var bag = new DiagnosticBag();
+        var result = ImportFeeds.Run(ImportTestKit.Config(seeds.Path, content.Path), bag, new FixedClock(ImportTestKit.Today));
+
+        Assert.Equal(4, result.Articles);
+        var replaced = bag.Snapshot().Where(d => d.Code == "SG0102").ToList();
+        Assert.Equal([("a.json", 2), ("a.json", 3), ("a.json", 4), ("b.xml", 2)], replaced.Select(d => (Path.GetFileName(d.File), d.Line)).Distinct());
+        Assert.Contains(replaced, d => d.Message.Contains("item 1: noncharacter U+FDD0", StringComparison.Ordinal));
+        Assert.Equal((3, 12), replaced.Where(d => d.Message.Contains("4 escape(s) of a lone surrogate", StringComparison.Ordinal)).Select(d => (d.Line, d.Column)).Single());
+        Assert.Contains(replaced, d => d.Message.Contains("reference decodes to noncharacter U+FFFE", StringComparison.Ordinal));
+        Assert.Contains(replaced, d => d.Message.Contains("reference decodes to noncharacter U+FDD1", StringComparison.Ordinal));
+        foreach (var page in Directory.GetFiles(content.Path).Select(File.ReadAllText))
+        {
+            Assert.DoesNotContain(page.EnumerateRunes(), r => r.Value is >= 0xFDD0 and <= 0xFDEF || (r.Value & 0xFFFE) == 0xFFFE);
+            Assert.Contains('\uFFFD', page);
+            Assert.DoesNotContain(page, char.IsSurrogate);
+        }
+    }
+
     [Fact]
     public void AHomePageLinkOnEveryItemMergesNothing()
     {
