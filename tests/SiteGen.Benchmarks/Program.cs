@@ -48,6 +48,18 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["quick-highlight", ..])
+        {
+            HighlightBench.Lines(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+            return;
+        }
+
+        if (args is ["quick-highlight-site", _, _])
+        {
+            HighlightBench.Site(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

@@ -34,6 +34,8 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
                 "taxonomy" => config with { Taxonomy = Taxonomy(value) },
                 "katex" => ApplyKatex(value, config),
                 "translations" => config with { Translations = Words(value) },
+                "highlight" => ApplyHighlight(value, config),
+                "static_dir" => config with { StaticDir = Scalar(value) ?? config.StaticDir },
                 _ => config,
             };
         }
@@ -91,6 +93,46 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
         return config with { KatexOptions = options, KatexMacros = macros };
     }
 
+    private SiteConfig ApplyHighlight(YamlNode node, SiteConfig config)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error("SG0504", node, "'highlight' must be a mapping with 'light' and 'dark' theme names");
+            return config;
+        }
+
+        var highlight = config.Highlight;
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            if (Key(keyNode) is not { } key)
+            {
+                continue;
+            }
+
+            if (key is not ("light" or "dark"))
+            {
+                Warn("SG0811", keyNode, $"unknown highlight setting '{key}'; known settings are dark, light");
+                continue;
+            }
+
+            var name = Scalar(value);
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (HighlightConfig.NormalizeTheme(name) is not { } theme)
+            {
+                Error("SG0810", value, $"unknown highlight theme '{name}'; use one of {string.Join(", ", HighlightConfig.ThemeNames)}");
+                continue;
+            }
+
+            highlight = key == "light" ? highlight with { LightTheme = theme } : highlight with { DarkTheme = theme };
+        }
+
+        return config with { Highlight = highlight };
+    }
+
     private Dictionary<string, string> Words(YamlNode node)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -100,11 +142,11 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
             return result;
         }
 
-        foreach (var (key, value) in mapping.Children)
+        foreach (var (keyNode, value) in mapping.Children)
         {
-            if (Scalar(value) is { } text)
+            if (Key(keyNode) is { } key && Scalar(value) is { } text)
             {
-                result[((YamlScalarNode)key).Value ?? ""] = text;
+                result[key] = text;
             }
         }
 

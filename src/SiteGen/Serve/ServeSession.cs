@@ -35,7 +35,7 @@ public sealed class ServeSession(Func<SiteConfig?> loadConfig, string host, int 
         Rebuild("initial build");
         _server = new DevServer(_initial.OutputDir, _initial.BasePath, host, port, _reload);
         await _server.StartAsync(cancel);
-        var watched = new[] { _initial.SeedsDir, _initial.ContentDir, _initial.TemplatesDir, _initial.ConfigFile }
+        var watched = new[] { _initial.SeedsDir, _initial.ContentDir, _initial.TemplatesDir, _initial.StaticDir, _initial.ConfigFile }
             .Where(p => Directory.Exists(p) || File.Exists(p));
         _watcher = new ChangeWatcher(watched, TimeSpan.FromMilliseconds(50), OnChanges);
         log.WriteLine($"Serving {_initial.OutputDir} at {Url} (Ctrl+C stops)");

@@ -33,6 +33,8 @@ public sealed class BrokenConfigTests
     [InlineData("? [a, b]\n: c\n", "SG0508", 1, 3, "plain text")]
     [InlineData("taxonomy:\n  [x]: [y]\n", "SG0508", 2, 3, "plain text")]
     [InlineData("katex:\n  macros:\n    {a: 1}: b\n", "SG0508", 3, 5, "plain text")]
+    [InlineData("highlight:\n  [dark]: Monokai\n", "SG0508", 2, 3, "plain text")]
+    [InlineData("translations:\n  {a: 1}: b\n", "SG0508", 2, 3, "plain text")]
     [InlineData("- a\n- b\n", "SG0501", 1, 1, "mapping")]
     public void MistakeIsOneLocatedErrorWithAHint(string yaml, string code, int line, int column, string hint)
     {

@@ -30,6 +30,22 @@ public sealed class RenderFailureTests
     }
 
     [Fact]
+    public void APageMarkdigRejectsDoesNotStopTheOthersOrTheirLinksToIt()
+    {
+        // Pages are parsed together first (for links by file), so one that throws must not take the run with it.
+        var deep = PageOf(string.Concat(Enumerable.Repeat(">", 5000)) + " 最深处\n");
+        var linking = new Page("content/other.md", "other", "另", "other", null, [], [], false, null,
+            "[深](deep.md) [节](deep.md#x)\n", BodyLine: 4);
+        var bag = new DiagnosticBag();
+        var rendered = new RenderMarkdown(MarkdownPipelineFactory.Create()).Run([deep, linking], bag);
+
+        Assert.StartsWith("<pre class=\"unrendered\">", rendered[0].Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"../../articles/deep/\"", rendered[1].Html, StringComparison.Ordinal);
+        // The page is there, but its headings are unknown: the anchor is reported, not silently kept.
+        Assert.Equal(["SG0210", "SG0803"], bag.Snapshot().Select(d => d.Code).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void OrdinaryPageRendersWithoutWarnings()
     {
         var bag = new DiagnosticBag();

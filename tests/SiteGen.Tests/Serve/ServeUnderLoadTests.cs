@@ -46,7 +46,11 @@ public sealed class ServeUnderLoadTests(ITestOutputHelper output)
             }
             else
             {
-                await File.WriteAllTextAsync(site.Dir.Combine("content", "big.md"), BigPage($"版本{round}"));
+                // Saved as editors save (a new file renamed over the old): a watcher that fires mid-write would
+                // otherwise build from a half-written page, a third complete site that is neither old nor new.
+                var saved = site.Dir.Combine("content", ".big.md.tmp");
+                await File.WriteAllTextAsync(saved, BigPage($"版本{round}"));
+                File.Move(saved, site.Dir.Combine("content", "big.md"), overwrite: true);
             }
 
             var answers = new List<(string Path, HttpStatusCode Status, string Body)>();
