@@ -29,6 +29,14 @@ public sealed class CopyStaticFiles
             var relative = Path.GetRelativePath(staticDir, file).Replace('\\', '/');
             var shown = Path.Combine(staticDir, relative).Replace('\\', '/');
             var target = Path.Combine(output.StagingDir, relative);
+            if (LinkOutside(staticDir, relative) is { } outside)
+            {
+                // As the theme loader and deploy do: a link must not publish a file from elsewhere on the machine.
+                diagnostics.Warning("SG0817", shown, 0, 0,
+                    $"static file '{relative}' is a link to '{outside}', outside the static folder; it is left out: copy the file in instead of linking");
+                continue;
+            }
+
             if (File.Exists(target) || Directory.Exists(target))
             {
                 diagnostics.Error("SG0815", shown, 0, 0,
@@ -50,5 +58,29 @@ public sealed class CopyStaticFiles
         }
 
         return count;
+    }
+
+    /// <summary>Where a link on the way from the static folder to the file leads, when that is outside the folder.</summary>
+    private static string? LinkOutside(string staticDir, string relative)
+    {
+        var root = Path.GetFullPath(staticDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var path = root;
+        foreach (var part in relative.Split('/'))
+        {
+            path = Path.Combine(path, part);
+            FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+            if (info.LinkTarget is null)
+            {
+                continue;
+            }
+
+            var resolved = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+            if (!resolved.StartsWith(root, StringComparison.Ordinal))
+            {
+                return resolved;
+            }
+        }
+
+        return null;
     }
 }
