@@ -74,11 +74,18 @@ internal sealed class StateWriter(Stream stream) : IDisposable
         {
             String(s.Feed);
             Int(s.Line);
+            Bool(s.Item is not null);
+            if (s.Item is { } item)
+            {
+                Int(item);
+            }
         });
         Bool(page.Truncated);
         NullableString(page.Description);
         String(page.Markdown);
         Int(page.BodyLine);
+        NullableString(page.Link);
+        NullableString(page.Author);
     }
 
     public void Dispose() => _writer.Dispose();
@@ -147,12 +154,14 @@ internal sealed class StateReader(Stream stream) : IDisposable
         var slug = String();
         DateOnly? date = Bool() ? DateOnly.FromDayNumber(Int()) : null;
         var tags = Strings();
-        var sources = List(() => new PageSource(String(), Int()));
+        var sources = List(() => new PageSource(String(), Int(), Bool() ? Int() : null));
         var truncated = Bool();
         var description = NullableString();
         var markdown = String();
         var bodyLine = Int();
-        return new Page(sourcePath, id, title, slug, date, tags, sources, truncated, description, markdown, bodyLine);
+        var link = NullableString();
+        var author = NullableString();
+        return new Page(sourcePath, id, title, slug, date, tags, sources, truncated, description, markdown, bodyLine, link, author);
     }
 
     public void Dispose() => _reader.Dispose();

@@ -5,7 +5,7 @@ namespace SiteGen.Build;
 /// <summary>
 /// The site's static folder (images, downloads, <c>CNAME</c>, favicon) as files of the new site, byte for byte,
 /// each keyed by its content, so an unchanged file is kept (linked) like any other. A static file that would
-/// replace a generated one (or a folder of it) is an error (SG0815), as is one that cannot be read (SG0816).
+/// replace a generated one (or a folder of it) is an error (SG0815), as is one that cannot be read (SG0816); a link leading outside the folder is left out (SG0817).
 /// </summary>
 internal static class StaticFiles
 {
@@ -37,6 +37,14 @@ internal static class StaticFiles
         {
             var relative = Path.GetRelativePath(staticDir, file).Replace('\\', '/');
             var shown = Path.Combine(staticDir, relative).Replace('\\', '/');
+            if (LinkOutside(staticDir, relative) is { } outside)
+            {
+                // As the theme loader and deploy do: a link must not publish a file from elsewhere on the machine.
+                diagnostics.Warning("SG0817", shown, 0, 0,
+                    $"static file '{relative}' is a link to '{outside}', outside the static folder; it is left out: copy the file in instead of linking");
+                continue;
+            }
+
             if (files.Contains(relative) || folders.Contains(relative))
             {
                 diagnostics.Error("SG0815", shown, 0, 0,
@@ -65,6 +73,30 @@ internal static class StaticFiles
         }
 
         return entries;
+    }
+
+    /// <summary>Where a link on the way from the static folder to the file leads, when that is outside the folder.</summary>
+    private static string? LinkOutside(string staticDir, string relative)
+    {
+        var root = Path.GetFullPath(staticDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var path = root;
+        foreach (var part in relative.Split('/'))
+        {
+            path = Path.Combine(path, part);
+            FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+            if (info.LinkTarget is null)
+            {
+                continue;
+            }
+
+            var resolved = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+            if (!resolved.StartsWith(root, StringComparison.Ordinal))
+            {
+                return resolved;
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<string> Parents(string path)

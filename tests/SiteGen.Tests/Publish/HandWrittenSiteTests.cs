@@ -126,5 +126,35 @@ public sealed class HandWrittenSiteTests
         Assert.False(Directory.Exists(config.OutputDir));
     }
 
+    [Fact]
+    public void AStaticLinkLeadingOutsideTheStaticFolderIsLeftOutWithAWarning()
+    {
+        using var dir = new TempDir();
+        dir.Write("secret/key.txt", "do not publish");
+        dir.Write("static/inside.txt", "published");
+        dir.Write("static/docs/readme.txt", "published too");
+        File.CreateSymbolicLink(dir.Combine("static", "key.txt"), dir.Combine("secret", "key.txt"));
+        Directory.CreateSymbolicLink(dir.Combine("static", "all-secrets"), dir.Combine("secret"));
+        File.CreateSymbolicLink(dir.Combine("static", "alias.txt"), dir.Combine("static", "inside.txt"));
+        var config = new SiteConfig
+        {
+            ContentDir = HandWrittenSite.Content,
+            SeedsDir = dir.Combine("no-seeds"),
+            TemplatesDir = TestSite.TemplatesDir,
+            OutputDir = dir.Combine("site"),
+            CacheDir = dir.Combine("cache"),
+            StaticDir = dir.Combine("static"),
+        };
+        var result = new SiteBuilder(TimeProvider.System).Build(config);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var outside = result.Diagnostics.Where(d => d.Code == "SG0817").Select(d => d.File[d.File.LastIndexOf("static/", StringComparison.Ordinal)..]).Order(StringComparer.Ordinal);
+        Assert.Equal(["static/all-secrets/key.txt", "static/key.txt"], outside);
+        Assert.False(File.Exists(dir.Combine("site", "key.txt")));
+        Assert.False(Directory.Exists(dir.Combine("site", "all-secrets")));
+        // A link that stays inside the folder is an ordinary static file.
+        Assert.Equal("published", File.ReadAllText(dir.Combine("site", "alias.txt")));
+        Assert.Equal("published too", File.ReadAllText(dir.Combine("site", "docs", "readme.txt")));
+    }
+
     private static string Read(string site, string path) => File.ReadAllText(Path.Combine(site, path));
 }
