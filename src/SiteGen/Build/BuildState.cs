@@ -395,6 +395,13 @@ internal sealed record OutputRecord(
         w.Diagnostics(CheckDiagnostics);
     }
 
+    /// <summary>True when <paramref name="other"/> records the same files, units and check results.</summary>
+    public bool SameAs(OutputRecord? other) =>
+        other is not null && other.OutputDir == OutputDir && other.CheckKey == CheckKey
+        && other.Files.Count == Files.Count && Files.All(f => other.Files.TryGetValue(f.Key, out var o) && o == f.Value)
+        && other.Units.Count == Units.Count && Units.All(u => other.Units.GetValueOrDefault(u.Key) == u.Value)
+        && other.CheckDiagnostics.SequenceEqual(CheckDiagnostics);
+
     public static OutputRecord Read(StateReader r)
     {
         var outputDir = r.String();

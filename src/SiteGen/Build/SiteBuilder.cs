@@ -205,8 +205,13 @@ public sealed class SiteBuilder(TimeProvider clock)
                 timer.Time("swap", publish.Commit);
             }
 
-            state.Output = publish.Record(checkDiagnostics.Key, checkDiagnostics.Diagnostics);
-            state.Changed();
+            var record = publish.Record(checkDiagnostics.Key, checkDiagnostics.Diagnostics);
+            if (!record.SameAs(state.Output))
+            {
+                // A build that changed nothing leaves the state file as it was (at 10,000 pages it is ~100 MB).
+                state.Output = record;
+                state.Changed();
+            }
         }
 
         return new PublishResult(succeeded, changed ? publish.PagesWritten : 0, changed ? publish.Written : 0, publish.Reused);

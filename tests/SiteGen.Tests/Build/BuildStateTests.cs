@@ -39,7 +39,12 @@ public sealed class BuildStateTests : IDisposable
     [Fact]
     public void AnUnchangedSiteInANewSessionRendersNothingAndWritesNothing()
     {
+        var saved = File.GetLastWriteTimeUtc(StateFile);
+        var bytes = File.ReadAllBytes(StateFile);
         var result = Build();
+        // Not even the state is written again.
+        Assert.Equal(saved, File.GetLastWriteTimeUtc(StateFile));
+        Assert.Equal(bytes, File.ReadAllBytes(StateFile));
         Assert.Null(result.StateNote);
         Assert.Equal(0, result.Formulas);
         Assert.Equal(0, result.FilesWritten);
