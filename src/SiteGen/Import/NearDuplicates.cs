@@ -1,0 +1,234 @@
+namespace SiteGen.Import;
+
+/// <summary>
+/// Finds which distinct texts are versions of one article (<see cref="SameArticle"/>) with bounded work per
+/// text, so shared boilerplate cannot make it quadratic. Candidates come from two places: neighbours in the
+/// sorted order of the texts (a truncated copy sorts right before the text it was cut from), and MinHash/LSH
+/// bands (copies with small edits), where a bucket shared by many texts is boilerplate and nominates nobody.
+/// Each text then verifies a bounded list of longer candidates on all cores and links to the closest one.
+/// </summary>
+internal static class NearDuplicates
+{
+    /// <summary>An LSH bucket with more texts than this holds shared text, not one article's versions.</summary>
+    public const int MaxBucketSize = 32;
+
+    /// <summary>How many following texts in sorted order each text is paired with.</summary>
+    public const int SortedNeighbours = 8;
+
+    /// <summary>Texts sharing fewer leading characters are not neighbours worth verifying.</summary>
+    public const int MinimumSharedStart = 8;
+
+    /// <summary>Band candidates verified per text, those sharing the most bands first.</summary>
+    public const int MaxBandCandidates = 8;
+
+    /// <summary>Clusters of distinct texts; see the class summary.</summary>
+    public static UnionFind Find(string[] texts, double threshold, int shingleSize, out NearDuplicateWork work)
+    {
+        var versions = new ArticleVersion[texts.Length];
+        var bands = new MinHashBands(threshold);
+        var keys = new ulong[texts.Length][];
+        Parallel.For(0, texts.Length, i =>
+        {
+            versions[i] = ArticleVersion.Of(texts[i]);
+            keys[i] = bands.BandKeys(versions[i].Core, shingleSize);
+        });
+
+        var neighbours = SortedNeighbourCandidates(versions);
+        var buckets = new BandBuckets(keys, bands.Bands);
+        var editShare = SameArticle.EditShare(threshold);
+        var parents = new int[texts.Length];
+        var verifications = new long[texts.Length];
+        var steps = new long[texts.Length];
+        var visits = new long[texts.Length];
+        Parallel.For(0, texts.Length, () => new List<int>(), (i, _, scratch) =>
+        {
+            scratch.Clear();
+            visits[i] = buckets.CollectLonger(i, versions, scratch);
+            var candidates = TopByCount(scratch, MaxBandCandidates);
+            foreach (var j in neighbours[i] ?? [])
+            {
+                if (!candidates.Contains(j))
+                {
+                    candidates.Add(j);
+                }
+            }
+
+            var (best, bestShare) = (-1, double.MaxValue);
+            long work = 0;
+            foreach (var j in candidates)
+            {
+                var edits = SameArticle.Edits(versions[i], versions[j], editShare, ref work);
+                var share = (double)edits / Math.Max(1, versions[i].CoreLength);
+                if (edits >= 0 && (share < bestShare || (share == bestShare && IsLonger(versions, j, best))))
+                {
+                    (best, bestShare) = (j, share);
+                }
+            }
+
+            parents[i] = best;
+            verifications[i] = candidates.Count;
+            steps[i] = work;
+            return scratch;
+        }, _ => { });
+
+        var clusters = new UnionFind(texts.Length);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (parents[i] >= 0)
+            {
+                clusters.Union(i, parents[i]);
+            }
+        }
+
+        work = new NearDuplicateWork(visits.Sum(), verifications.Sum(), steps.Sum(), buckets.SkippedBuckets);
+        return clusters;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="j"/> ranks above <paramref name="i"/>: a longer core, or the same length and earlier.
+    /// Only the lower-ranked text of a pair verifies it, so every pair is verified once and links point upwards.
+    /// </summary>
+    public static bool IsLonger(ArticleVersion[] versions, int j, int i) =>
+        i < 0 || versions[j].CoreLength > versions[i].CoreLength || (versions[j].CoreLength == versions[i].CoreLength && j < i);
+
+    private static List<int>?[] SortedNeighbourCandidates(ArticleVersion[] versions)
+    {
+        var order = Enumerable.Range(0, versions.Length).ToArray();
+        Array.Sort(order, (a, b) =>
+        {
+            var c = versions[a].Core.SequenceCompareTo(versions[b].Core);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+
+        var neighbours = new List<int>?[versions.Length];
+        for (var p = 0; p < order.Length; p++)
+        {
+            for (var q = p + 1; q < Math.Min(order.Length, p + 1 + SortedNeighbours); q++)
+            {
+                var (a, b) = (order[p], order[q]);
+                if (versions[a].Core.CommonPrefixLength(versions[b].Core) < MinimumSharedStart)
+                {
+                    // Sorted order: texts further on share even less of a's beginning.
+                    break;
+                }
+
+                var (lower, upper) = IsLonger(versions, b, a) ? (a, b) : (b, a);
+                (neighbours[lower] ??= []).Add(upper);
+            }
+        }
+
+        return neighbours;
+    }
+
+    /// <summary>The distinct values of <paramref name="values"/> that occur most often (ties: lower value first), at most <paramref name="count"/>.</summary>
+    private static List<int> TopByCount(List<int> values, int count)
+    {
+        values.Sort();
+        var counted = new List<(int Value, int Count)>();
+        for (var k = 0; k < values.Count;)
+        {
+            var end = k + 1;
+            while (end < values.Count && values[end] == values[k])
+            {
+                end++;
+            }
+
+            counted.Add((values[k], end - k));
+            k = end;
+        }
+
+        counted.Sort((x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : x.Value.CompareTo(y.Value));
+        return counted.Take(count).Select(c => c.Value).ToList();
+    }
+
+    /// <summary>Every (band key, text) pair sorted by key, so a bucket is a run of equal keys.</summary>
+    private sealed class BandBuckets
+    {
+        private readonly ulong[] _keys;
+        private readonly int[] _owners;
+        private readonly int[] _positions;
+        private readonly int[] _runStart;
+        private readonly int[] _runEnd;
+        private readonly int _bands;
+
+        public BandBuckets(ulong[][] keys, int bands)
+        {
+            _bands = bands;
+            var total = keys.Length * bands;
+            _keys = new ulong[total];
+            // Owner and band in one int: text * bands + band.
+            _owners = new int[total];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                for (var b = 0; b < bands; b++)
+                {
+                    _keys[i * bands + b] = keys[i][b];
+                    _owners[i * bands + b] = i * bands + b;
+                }
+            }
+
+            Array.Sort(_keys, _owners);
+            _positions = new int[total];
+            _runStart = new int[total];
+            _runEnd = new int[total];
+            for (var start = 0; start < total;)
+            {
+                var end = start + 1;
+                while (end < total && _keys[end] == _keys[start])
+                {
+                    end++;
+                }
+
+                if (end - start > MaxBucketSize)
+                {
+                    SkippedBuckets++;
+                }
+
+                for (var k = start; k < end; k++)
+                {
+                    _positions[_owners[k]] = k;
+                    _runStart[k] = start;
+                    _runEnd[k] = end;
+                }
+
+                start = end;
+            }
+        }
+
+        public int SkippedBuckets { get; }
+
+        /// <summary>Adds, once per shared band, every higher-ranked text sharing a bucket with text <paramref name="i"/>; returns the entries visited.</summary>
+        public long CollectLonger(int i, ArticleVersion[] versions, List<int> into)
+        {
+            long visited = 0;
+            for (var b = 0; b < _bands; b++)
+            {
+                var position = _positions[i * _bands + b];
+                var (start, end) = (_runStart[position], _runEnd[position]);
+                if (end - start > MaxBucketSize)
+                {
+                    continue;
+                }
+
+                for (var k = start; k < end; k++)
+                {
+                    var j = _owners[k] / _bands;
+                    if (j != i && IsLonger(versions, j, i))
+                    {
+                        into.Add(j);
+                    }
+                }
+
+                visited += end - start;
+            }
+
+            return visited;
+        }
+    }
+}
+
+/// <summary>
+/// What near-duplicate detection did, for tests that prove it stays linear: bucket entries visited,
+/// pairs verified, alignment block steps, and LSH buckets skipped as shared text.
+/// </summary>
+internal readonly record struct NearDuplicateWork(long BucketVisits, long Verifications, long AlignmentSteps, int SkippedBuckets);
