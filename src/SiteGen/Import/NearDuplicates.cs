@@ -10,16 +10,23 @@ namespace SiteGen.Import;
 internal static class NearDuplicates
 {
     /// <summary>An LSH bucket with more texts than this holds shared text, not one article's versions.</summary>
-    public const int MaxBucketSize = 32;
+    public const int MaxBucketSize = 16;
 
     /// <summary>How many following texts in sorted order each text is paired with.</summary>
     public const int SortedNeighbours = 8;
 
-    /// <summary>Texts sharing fewer leading characters are not neighbours worth verifying.</summary>
-    public const int MinimumSharedStart = 8;
+    /// <summary>Neighbours sharing fewer leading characters are left to the bands (a truncation needs at least this many).</summary>
+    public const int MinimumSharedStart = SameArticle.MinimumTruncation;
 
     /// <summary>Band candidates verified per text, those sharing the most bands first.</summary>
     public const int MaxBandCandidates = 8;
+
+    /// <summary>
+    /// Bands a pair must share to be a band candidate. Texts that only share some sentences meet in one band far
+    /// more often than their similarity predicts (a few sentences hold the smallest hashes); a pair at the
+    /// threshold (0.6, 32 bands × 3 rows) still shares two bands with probability 99.6%.
+    /// </summary>
+    public const int MinSharedBands = 2;
 
     /// <summary>Clusters of distinct texts; see the class summary.</summary>
     public static UnionFind Find(string[] texts, double threshold, int shingleSize, out NearDuplicateWork work)
@@ -33,9 +40,9 @@ internal static class NearDuplicates
             keys[i] = bands.BandKeys(versions[i].Core, shingleSize);
         });
 
-        var neighbours = SortedNeighbourCandidates(versions);
-        var buckets = new BandBuckets(keys, bands.Bands);
         var editShare = SameArticle.EditShare(threshold);
+        var neighbours = SortedNeighbourCandidates(versions, editShare);
+        var buckets = new BandBuckets(keys, bands.Bands);
         var parents = new int[texts.Length];
         var verifications = new long[texts.Length];
         var steps = new long[texts.Length];
@@ -43,8 +50,8 @@ internal static class NearDuplicates
         Parallel.For(0, texts.Length, () => new List<int>(), (i, _, scratch) =>
         {
             scratch.Clear();
-            visits[i] = buckets.CollectLonger(i, versions, scratch);
-            var candidates = TopByCount(scratch, MaxBandCandidates);
+            visits[i] = buckets.CollectLonger(i, versions, editShare, scratch);
+            var candidates = TopByCount(scratch, MinSharedBands, MaxBandCandidates);
             foreach (var j in neighbours[i] ?? [])
             {
                 if (!candidates.Contains(j))
@@ -91,7 +98,7 @@ internal static class NearDuplicates
     public static bool IsLonger(ArticleVersion[] versions, int j, int i) =>
         i < 0 || versions[j].CoreLength > versions[i].CoreLength || (versions[j].CoreLength == versions[i].CoreLength && j < i);
 
-    private static List<int>?[] SortedNeighbourCandidates(ArticleVersion[] versions)
+    private static List<int>?[] SortedNeighbourCandidates(ArticleVersion[] versions, double editShare)
     {
         var order = Enumerable.Range(0, versions.Length).ToArray();
         Array.Sort(order, (a, b) =>
@@ -113,15 +120,21 @@ internal static class NearDuplicates
                 }
 
                 var (lower, upper) = IsLonger(versions, b, a) ? (a, b) : (b, a);
-                (neighbours[lower] ??= []).Add(upper);
+                if (SameArticle.LengthsAllow(versions[lower], versions[upper], editShare))
+                {
+                    (neighbours[lower] ??= []).Add(upper);
+                }
             }
         }
 
         return neighbours;
     }
 
-    /// <summary>The distinct values of <paramref name="values"/> that occur most often (ties: lower value first), at most <paramref name="count"/>.</summary>
-    private static List<int> TopByCount(List<int> values, int count)
+    /// <summary>
+    /// The distinct values of <paramref name="values"/> occurring at least <paramref name="minimum"/> times, most
+    /// often first (ties: lower value first), at most <paramref name="count"/>.
+    /// </summary>
+    private static List<int> TopByCount(List<int> values, int minimum, int count)
     {
         values.Sort();
         var counted = new List<(int Value, int Count)>();
@@ -133,7 +146,11 @@ internal static class NearDuplicates
                 end++;
             }
 
-            counted.Add((values[k], end - k));
+            if (end - k >= minimum)
+            {
+                counted.Add((values[k], end - k));
+            }
+
             k = end;
         }
 
@@ -197,8 +214,11 @@ internal static class NearDuplicates
 
         public int SkippedBuckets { get; }
 
-        /// <summary>Adds, once per shared band, every higher-ranked text sharing a bucket with text <paramref name="i"/>; returns the entries visited.</summary>
-        public long CollectLonger(int i, ArticleVersion[] versions, List<int> into)
+        /// <summary>
+        /// Adds, once per shared band, every higher-ranked text sharing a bucket with text <paramref name="i"/> whose
+        /// length allows a match; returns the entries visited.
+        /// </summary>
+        public long CollectLonger(int i, ArticleVersion[] versions, double editShare, List<int> into)
         {
             long visited = 0;
             for (var b = 0; b < _bands; b++)
@@ -213,7 +233,7 @@ internal static class NearDuplicates
                 for (var k = start; k < end; k++)
                 {
                     var j = _owners[k] / _bands;
-                    if (j != i && IsLonger(versions, j, i))
+                    if (j != i && IsLonger(versions, j, i) && SameArticle.LengthsAllow(versions[i], versions[j], editShare))
                     {
                         into.Add(j);
                     }

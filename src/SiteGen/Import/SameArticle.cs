@@ -15,6 +15,11 @@ internal static class SameArticle
     /// <summary>The largest share of edited characters allowed for <paramref name="threshold"/> (0.1 up to 0.9).</summary>
     public static double EditShare(double threshold) => 1 - Math.Max(threshold, 0.9);
 
+    /// <summary>Whether the lengths alone allow a match: a whole-length copy differs in length by at most its edit budget.</summary>
+    public static bool LengthsAllow(in ArticleVersion shorter, in ArticleVersion longer, double editShare) =>
+        (shorter.Truncated && shorter.CoreLength >= MinimumTruncation)
+        || longer.CoreLength - shorter.CoreLength <= (int)(editShare * longer.CoreLength);
+
     /// <summary>
     /// Edits needed to turn <paramref name="shorter"/> into <paramref name="longer"/> (into its beginning, when the
     /// shorter one is truncated), or -1 when they are not versions of one article. <paramref name="work"/> counts
@@ -36,11 +41,12 @@ internal static class SameArticle
             return prefix == s.Length ? 0 : BoundedEditDistance.Compute(s[prefix..], l[prefix..], budget, freeTextEnd: true, ref work);
         }
 
-        var wholeBudget = (int)(editShare * l.Length);
-        if (l.Length - s.Length > wholeBudget)
+        if (!LengthsAllow(shorter, longer, editShare))
         {
             return -1;
         }
+
+        var wholeBudget = (int)(editShare * l.Length);
 
         var sRest = s[prefix..];
         var lRest = l[prefix..];
