@@ -2,21 +2,16 @@ namespace SiteGen.Import;
 
 /// <summary>
 /// Finds which distinct texts are versions of one article (<see cref="SameArticle"/>) with bounded work per
-/// text, so shared boilerplate cannot make it quadratic. Candidates come from two places: neighbours in the
-/// sorted order of the texts (a truncated copy sorts right before the text it was cut from), and MinHash/LSH
-/// bands (copies with small edits), where a bucket shared by many texts is boilerplate and nominates nobody.
+/// text, so shared boilerplate cannot make it quadratic. Candidates come from two places: neighbours in
+/// sorted orders of the texts (<see cref="SortedNeighbours"/>: a truncated copy sorts right before the text it
+/// was cut from), and MinHash/LSH bands (copies with small edits), where a bucket shared by many texts is
+/// boilerplate and nominates nobody.
 /// Each text then verifies a bounded list of longer candidates on all cores and links to the closest one.
 /// </summary>
 internal static class NearDuplicates
 {
     /// <summary>An LSH bucket with more texts than this holds shared text, not one article's versions.</summary>
     public const int MaxBucketSize = 16;
-
-    /// <summary>How many following texts in sorted order each text is paired with.</summary>
-    public const int SortedNeighbours = 8;
-
-    /// <summary>Neighbours sharing fewer leading characters are left to the bands (a truncation needs at least this many).</summary>
-    public const int MinimumSharedStart = SameArticle.MinimumTruncation;
 
     /// <summary>Band candidates verified per text, those sharing the most bands first.</summary>
     public const int MaxBandCandidates = 8;
@@ -41,7 +36,7 @@ internal static class NearDuplicates
         });
 
         var editShare = SameArticle.EditShare(threshold);
-        var neighbours = SortedNeighbourCandidates(versions, editShare);
+        var neighbours = SortedNeighbours.Find(versions, editShare);
         var buckets = new BandBuckets(keys, bands.Bands);
         var parents = new int[texts.Length];
         var verifications = new long[texts.Length];
@@ -97,38 +92,6 @@ internal static class NearDuplicates
     /// </summary>
     public static bool IsLonger(ArticleVersion[] versions, int j, int i) =>
         i < 0 || versions[j].CoreLength > versions[i].CoreLength || (versions[j].CoreLength == versions[i].CoreLength && j < i);
-
-    private static List<int>?[] SortedNeighbourCandidates(ArticleVersion[] versions, double editShare)
-    {
-        var order = Enumerable.Range(0, versions.Length).ToArray();
-        Array.Sort(order, (a, b) =>
-        {
-            var c = versions[a].Core.SequenceCompareTo(versions[b].Core);
-            return c != 0 ? c : a.CompareTo(b);
-        });
-
-        var neighbours = new List<int>?[versions.Length];
-        for (var p = 0; p < order.Length; p++)
-        {
-            for (var q = p + 1; q < Math.Min(order.Length, p + 1 + SortedNeighbours); q++)
-            {
-                var (a, b) = (order[p], order[q]);
-                if (versions[a].Core.CommonPrefixLength(versions[b].Core) < MinimumSharedStart)
-                {
-                    // Sorted order: texts further on share even less of a's beginning.
-                    break;
-                }
-
-                var (lower, upper) = IsLonger(versions, b, a) ? (a, b) : (b, a);
-                if (SameArticle.LengthsAllow(versions[lower], versions[upper], editShare))
-                {
-                    (neighbours[lower] ??= []).Add(upper);
-                }
-            }
-        }
-
-        return neighbours;
-    }
 
     /// <summary>
     /// The distinct values of <paramref name="values"/> occurring at least <paramref name="minimum"/> times, most

@@ -2,15 +2,20 @@ namespace SiteGen.Import;
 
 /// <summary>
 /// The rule for "two versions of one article": the shorter one, aligned from the first character, differs
-/// from the longer one by at most a small share of its characters. A truncated version (it ends with an
-/// ellipsis) is compared with the start of the longer text, so a cut-off copy is an aligned common prefix;
-/// any other version must match over the whole length of both. Sharing sentences in another order, or
-/// sharing a beginning and then going on differently, is not enough: when in doubt, keep both.
+/// from the longer one by at most a small share of its characters, and only by small edits (no stretch of
+/// more than <see cref="MaxDifferingRun"/> characters on either side without a counterpart on the other).
+/// A truncated version (it ends with an ellipsis) is compared with the start of the longer text, so a cut-off
+/// copy is an aligned common prefix; any other version must match over the whole length of both. Sharing
+/// sentences in another order, sharing a beginning or an ending and otherwise going on differently, is not
+/// enough: when in doubt, keep both.
 /// </summary>
 internal static class SameArticle
 {
     /// <summary>Below this many characters a truncated copy says too little to be matched by its beginning.</summary>
     public const int MinimumTruncation = 24;
+
+    /// <summary>The longest stretch of characters one version may have that the other lacks (the seeds' pair differs in 26).</summary>
+    public const int MaxDifferingRun = 32;
 
     /// <summary>The largest share of edited characters allowed for <paramref name="threshold"/> (0.1 up to 0.9).</summary>
     public static double EditShare(double threshold) => 1 - Math.Max(threshold, 0.9);
@@ -37,8 +42,17 @@ internal static class SameArticle
         var prefix = s.CommonPrefixLength(l);
         if (shorter.Truncated && s.Length >= MinimumTruncation)
         {
+            if (prefix == s.Length)
+            {
+                return 0;
+            }
+
             var budget = (int)(editShare * s.Length);
-            return prefix == s.Length ? 0 : BoundedEditDistance.Compute(s[prefix..], l[prefix..], budget, freeTextEnd: true, ref work);
+            var edits = BoundedEditDistance.Compute(s[prefix..], l[prefix..], budget, freeTextEnd: true, ref work);
+            // The aligned part of the longer text ends within 'edits' characters of the shorter one's length.
+            return edits >= 0 && OnlySmallEdits(s[prefix..], l[prefix..Math.Min(l.Length, s.Length + edits)], l[prefix..Math.Max(prefix, s.Length - edits)])
+                ? edits
+                : -1;
         }
 
         if (!LengthsAllow(shorter, longer, editShare))
@@ -46,13 +60,22 @@ internal static class SameArticle
             return -1;
         }
 
-        var wholeBudget = (int)(editShare * l.Length);
-
         var sRest = s[prefix..];
         var lRest = l[prefix..];
         var suffix = sRest.CommonSuffixLength(lRest);
-        return BoundedEditDistance.Compute(sRest[..^suffix], lRest[..^suffix], wholeBudget, freeTextEnd: false, ref work);
+        var sMiddle = sRest[..^suffix];
+        var lMiddle = lRest[..^suffix];
+        var whole = BoundedEditDistance.Compute(sMiddle, lMiddle, (int)(editShare * l.Length), freeTextEnd: false, ref work);
+        return whole >= 0 && OnlySmallEdits(sMiddle, lMiddle, lMiddle) ? whole : -1;
     }
+
+    /// <summary>
+    /// Whether neither side has a long stretch the other lacks: <paramref name="shorter"/> against all the longer
+    /// text may be aligned with (<paramref name="longerReach"/>), and the part of the longer text that is surely
+    /// aligned (<paramref name="longerAligned"/>) against the shorter one. Only runs after an accepted alignment.
+    /// </summary>
+    private static bool OnlySmallEdits(ReadOnlySpan<char> shorter, ReadOnlySpan<char> longerReach, ReadOnlySpan<char> longerAligned) =>
+        DifferingRun.Longest(shorter, longerReach) <= MaxDifferingRun && DifferingRun.Longest(longerAligned, shorter) <= MaxDifferingRun;
 
     private static int CommonSuffixLength(this ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
