@@ -30,6 +30,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["quick-nesting"])
+        {
+            QuickNesting.Run();
+            return;
+        }
+
         if (args is ["quick-dedup", var feeds, ..])
         {
             QuickDedup.Run(feeds, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);

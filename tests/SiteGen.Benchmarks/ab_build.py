@@ -9,7 +9,8 @@
 ../shared/bench/gen_corpus.py; built with the default configuration and this repository's templates, as
 compare.py does). Each repetition runs every configuration once, in rotating order, each a fresh process:
 a cold build (empty work folder and HOME: no formula cache), then, with --warm, a no-change rebuild.
-Prints, per configuration, the median wall time, peak RSS and stage times (from --report), and the median
+Prints, per configuration, the median wall time, CPU time (user + system), peak RSS and stage times (from
+--report), and the median
 of the per-repetition ratios to the first configuration (ratios of runs made side by side, so a noisy
 machine affects both sides alike).
 """
@@ -49,12 +50,13 @@ def build(name, command, env, run, args, label):
         args = args + ["--templates", os.path.join(repo, "templates")]
     report = os.path.join(run, f"report-{label}.json")
     started = time.time()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", *command, *args, "--report", report], cwd=run, env=full_env, capture_output=True, text=True)
+    p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *command, *args, "--report", report], cwd=run, env=full_env, capture_output=True, text=True)
     wall = time.time() - started
     if p.returncode != 0:
         sys.exit(f"{name} failed ({p.returncode}):\n{(p.stdout + p.stderr)[-3000:]}")
     data = json.load(open(report, encoding="utf-8"))
-    return {"wall": wall, "rss": int(p.stderr.strip().splitlines()[-1]) / 1024, "pages": data.get("pages"),
+    rss, user, system = p.stderr.strip().splitlines()[-1].split()
+    return {"wall": wall, "rss": int(rss) / 1024, "cpu": float(user) + float(system), "pages": data.get("pages"),
             "articles": data.get("articles"), "formulas": data.get("formulas"), **{f"stage:{k}": v / 1000 for k, v in data["stages"].items()}}
 
 
@@ -73,12 +75,12 @@ stages = a.stages.split(",")
 first = configs[0][0]
 for label in ("cold", "warm") if a.warm else ("cold",):
     print(f"\n{label} builds, {a.reps} repetitions, medians (ratio = median of same-repetition ratios to {first}):")
-    print(f"{'config':16} {'wall s':>7} {'ratio':>6} {'RSS MB':>7} " + " ".join(f"{s:>8}" for s in stages) + f" {'render ratio':>12}  pages/articles/formulas")
+    print(f"{'config':16} {'wall s':>7} {'ratio':>6} {'CPU s':>7} {'RSS MB':>7} " + " ".join(f"{s:>8}" for s in stages) + f" {'render ratio':>12}  pages/articles/formulas")
     for name, _, _ in configs:
         runs = results[(name, label)]
         base = results[(first, label)]
         med = lambda key: statistics.median(r.get(key, 0) for r in runs)
         ratio = statistics.median(r["wall"] / b["wall"] for r, b in zip(runs, base))
         render_ratio = statistics.median(r.get("stage:render", 0) / max(b.get("stage:render", 0), 1e-9) for r, b in zip(runs, base))
-        print(f"{name:16} {med('wall'):7.2f} {ratio:6.2f} {med('rss'):7.0f} " + " ".join(f"{med('stage:' + s):8.2f}" for s in stages)
+        print(f"{name:16} {med('wall'):7.2f} {ratio:6.2f} {med('cpu'):7.1f} {med('rss'):7.0f} " + " ".join(f"{med('stage:' + s):8.2f}" for s in stages)
               + f" {render_ratio:12.2f}  {runs[0]['pages']}/{runs[0]['articles']}/{runs[0]['formulas']}")
