@@ -41,6 +41,8 @@
 
   // A formula wider than the column scrolls sideways; keyboard users must be able to reach and scroll it.
   // Widths are only final once KaTeX's fonts have loaded, and they change with the window.
+  // The label is a theme word in the site's language, written on <body> by the layout.
+  var formulaLabel = document.body.getAttribute("data-formula-label") || "Formula (scrolls sideways)";
   function markScrollableFormulas() {
     var formulas = document.querySelectorAll(".katex-display");
     for (var k = 0; k < formulas.length; k++) {
@@ -48,7 +50,7 @@
       if (f.scrollWidth > f.clientWidth) {
         f.setAttribute("tabindex", "0");
         f.setAttribute("role", "group");
-        f.setAttribute("aria-label", "公式（可横向滚动）");
+        f.setAttribute("aria-label", formulaLabel);
       } else if (f.getAttribute("tabindex") === "0") {
         f.removeAttribute("tabindex");
         f.removeAttribute("role");

@@ -42,9 +42,33 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["quick-write", ..])
+        {
+            QuickWrite.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 6);
+            return;
+        }
+
         if (args is ["quick-rebuild", ..])
         {
             QuickRebuild.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+            return;
+        }
+
+        if (args is ["quick-import", var seeds, ..])
+        {
+            QuickImport.Run(seeds, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+            return;
+        }
+
+        if (args is ["quick-highlight", ..])
+        {
+            HighlightBench.Lines(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+            return;
+        }
+
+        if (args is ["quick-highlight-site", _, _])
+        {
+            HighlightBench.Site(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
             return;
         }
 

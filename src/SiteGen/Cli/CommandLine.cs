@@ -14,41 +14,55 @@ public static class CommandLine
 
     public static int Run(string[] args)
     {
+        try
+        {
+            return RunCommand(args);
+        }
+        catch (Exception e)
+        {
+            return InternalError.Report(e, verbose: args.Contains(InternalError.VerboseFlag), Console.Error);
+        }
+    }
+
+    private static int RunCommand(string[] args)
+    {
         var options = new BuildOptions();
         var root = new RootCommand("SiteGen: static documentation sites for technical writing with math.");
+        root.Options.Add(InternalError.CreateVerboseOption());
         var build = new Command("build", "Import feeds into content/ and build the static site.");
         options.AddTo(build);
-        build.SetAction(parsed => RunBuild(options.Read(parsed, Console.Error)));
+        build.SetAction(parsed => options.Read(parsed, Console.Error) is { } config ? RunBuild(config, Terminal.ForProcess(parsed)) : options.FailureExitCode);
         root.Subcommands.Add(build);
         foreach (var command in ExtraCommands.Create(options))
         {
             root.Subcommands.Add(command);
         }
 
+        CommandGuide.Apply(root);
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
-            foreach (var error in result.Errors)
-            {
-                Console.Error.WriteLine($"sitegen: error SG0001: {error.Message}");
-            }
-
-            Console.Error.WriteLine("Run 'sitegen --help' for usage.");
-            return BadUsage;
+            return UsageErrors.Report(result, Console.Error);
         }
 
-        return result.Invoke();
+        // Exceptions reach Run's handler: one line, the stack only with --verbose.
+        return result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
-    private static int RunBuild(SiteConfig? config)
+    private static int RunBuild(SiteConfig config, Terminal terminal)
     {
-        if (config is null)
+        // Only a published site needs its host, so the warning is the command line's, not the builder's.
+        var noHost = PublishingHost.NoHost(config);
+        if (noHost is not null && config.Strict)
         {
-            return BadUsage;
+            terminal.Report(noHost);
+            terminal.Error.WriteLine("--strict: warnings count as errors; nothing was built and the previous site was kept.");
+            return BuildFailed;
         }
 
-        var result = new SiteBuilder(TimeProvider.System).Build(config);
-        ConsoleReporter.Print(result, config);
+        var result = BuildProgress.Run(terminal, () => new SiteBuilder(TimeProvider.System).Build(config));
+        result = noHost is null ? result : result with { Diagnostics = [noHost, .. result.Diagnostics] };
+        ConsoleReporter.Print(result, config, terminal.Quiet);
         if (config.ReportPath is not null)
         {
             BuildReport.Write(config.ReportPath, result);

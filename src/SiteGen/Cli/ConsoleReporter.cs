@@ -8,11 +8,16 @@ namespace SiteGen.Cli;
 /// <summary>Prints diagnostics (MSBuild format, to stderr, so editors and CI can link them) and a summary.</summary>
 public static class ConsoleReporter
 {
-    public static void Print(BuildResult result, SiteConfig config)
+    public static void Print(BuildResult result, SiteConfig config, bool quiet = false)
     {
         foreach (var diagnostic in result.Diagnostics)
         {
             Console.Error.WriteLine(diagnostic);
+        }
+
+        if (quiet)
+        {
+            return;
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -15,6 +15,8 @@ internal static class ExtraCommands
         check.SetAction(parsed => RunCheck(options, parsed));
         yield return check;
         yield return Serve(options);
+        yield return InitCommand.Create();
+        yield return DeployCommand.Create();
     }
 
     private static int RunCheck(BuildOptions options, ParseResult parsed)
@@ -22,7 +24,7 @@ internal static class ExtraCommands
         var config = options.Read(parsed, Console.Error);
         if (config is null)
         {
-            return CommandLine.BadUsage;
+            return options.FailureExitCode;
         }
 
         var diagnostics = new DiagnosticBag();
@@ -32,7 +34,11 @@ internal static class ExtraCommands
             Console.Error.WriteLine(diagnostic);
         }
 
-        Console.Out.WriteLine($"checked {result.Links} links in {result.Pages} pages of {config.OutputDir}: {result.Broken} broken");
+        if (!parsed.GetValue(Terminal.QuietOption))
+        {
+            Console.Out.WriteLine($"checked {result.Links} links in {result.Pages} pages of {config.OutputDir}: {result.Broken} broken");
+        }
+
         return diagnostics.Count == 0 ? CommandLine.Success : CommandLine.BuildFailed;
     }
 
@@ -48,7 +54,7 @@ internal static class ExtraCommands
         {
             if (options.Read(parsed, Console.Error) is null)
             {
-                return CommandLine.BadUsage;
+                return options.FailureExitCode;
             }
 
             var session = new ServeSession(() => options.Read(parsed, Console.Error), parsed.GetValue(host)!, parsed.GetValue(port), Console.Out);

@@ -12,9 +12,16 @@ public sealed record SiteConfig
 
     public string SeedsDir { get; init; } = "seeds";
     public string ContentDir { get; init; } = "content";
+    /// <summary>The site's theme overrides; files not in it come from the theme built into SiteGen.</summary>
     public string TemplatesDir { get; init; } = "templates";
+
+    /// <summary>True when the user named <see cref="TemplatesDir"/> (<c>--templates</c>), so a missing folder is an error.</summary>
+    public bool TemplatesDirGiven { get; init; }
     public string OutputDir { get; init; } = "site";
     public string CacheDir { get; init; } = ".sitegen-cache";
+
+    /// <summary>Folder copied byte for byte to the site root (images, downloads, <c>CNAME</c>, favicon).</summary>
+    public string StaticDir { get; init; } = "static";
 
     /// <summary>The <c>sitegen.yml</c> this configuration was read from (it may not exist).</summary>
     public string ConfigFile { get; init; } = "sitegen.yml";
@@ -34,7 +41,14 @@ public sealed record SiteConfig
     /// <summary>KaTeX macros, e.g. <c>\RR: \mathbb{R}</c>.</summary>
     public IReadOnlyDictionary<string, string> KatexMacros { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Articles per page of the home page and of each tag page.</summary>
     public int PageSize { get; init; } = 20;
+
+    /// <summary>Theme words replacing those of the language's table (<c>translations:</c>), by word name.</summary>
+    public IReadOnlyDictionary<string, string> Translations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The light and dark themes of highlighted code blocks.</summary>
+    public HighlightConfig Highlight { get; init; } = new();
 
     public bool Strict { get; init; }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using SiteGen.Common;
 using SiteGen.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SiteGen.Content;
@@ -8,7 +8,14 @@ namespace SiteGen.Content;
 /// <summary>The front-matter fields SiteGen understands.</summary>
 internal sealed record FrontMatter(
     string? Id, string? Title, string? Slug, int SlugLine, DateOnly? Date, IReadOnlyList<string> Tags,
-    IReadOnlyList<PageSource> Sources, bool Truncated, string? Description);
+    IReadOnlyList<PageSource> Sources, bool Truncated, string? Description)
+{
+    /// <summary><c>link</c>: the original of an article imported from a feed item.</summary>
+    public string? Link { get; init; }
+
+    /// <summary><c>author</c> of an article imported from a feed item.</summary>
+    public string? Author { get; init; }
+}
 
 /// <summary>Reads front matter with YamlDotNet, turning its block-relative marks into file lines.</summary>
 internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
@@ -18,27 +25,22 @@ internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
     public FrontMatter? Read(string yaml, int firstLine)
     {
         _firstLine = firstLine;
-        YamlMappingNode? root;
-        try
+        var node = SafeYaml.Load(yaml, out var problem);
+        if (problem is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode as YamlMappingNode;
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Warning("SG0207", path, firstLine + (int)e.Start.Line - 1, (int)e.Start.Column,
-                $"invalid YAML in front matter: {e.InnerException?.Message ?? e.Message}");
+            diagnostics.Warning("SG0207", path, firstLine + problem.Line - 1, problem.Column,
+                $"front matter: {problem.Message}; the page is left out of the site until this is fixed");
             return null;
         }
 
+        var root = node is null ? new YamlMappingNode() : node as YamlMappingNode;
         if (root is null)
         {
             diagnostics.Warning("SG0207", path, firstLine, 1, "front matter must be a mapping of fields (key: value)");
             return null;
         }
 
-        string? id = null, title = null, slug = null, description = null;
+        string? id = null, title = null, slug = null, description = null, link = null, author = null;
         var slugLine = firstLine;
         DateOnly? date = null;
         IReadOnlyList<string> tags = [];
@@ -46,7 +48,14 @@ internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
         var truncated = false;
         foreach (var (keyNode, value) in root.Children)
         {
-            switch (((YamlScalarNode)keyNode).Value)
+            if (keyNode is not YamlScalarNode { Value: var key })
+            {
+                diagnostics.Warning("SG0208", path, Line(keyNode), (int)keyNode.Start.Column,
+                    "a front-matter field's name must be plain text, not a list or mapping; the field is ignored");
+                continue;
+            }
+
+            switch (key)
             {
                 case "id": id = Scalar(value); break;
                 case "title": title = Scalar(value); break;
@@ -56,10 +65,12 @@ internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
                 case "tags": tags = Strings(value); break;
                 case "sources": sources = Sources(value); break;
                 case "truncated": truncated = Scalar(value) is "true" or "True" or "yes"; break;
+                case "link": link = Scalar(value); break;
+                case "author": author = Scalar(value); break;
             }
         }
 
-        return new FrontMatter(id, title, slug, slugLine, date, tags, sources, truncated, description);
+        return new FrontMatter(id, title, slug, slugLine, date, tags, sources, truncated, description) { Link = link, Author = author };
     }
 
     private int Line(YamlNode node) => _firstLine + (int)node.Start.Line - 1;
@@ -111,16 +122,18 @@ internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
         {
             string? feed = null;
             var line = 0;
+            int? position = null;
             foreach (var (key, value) in item.Children)
             {
-                var name = ((YamlScalarNode)key).Value;
+                var name = (key as YamlScalarNode)?.Value;
                 if (name == "feed") feed = Scalar(value);
                 else if (name == "line") line = int.TryParse(Scalar(value), out var n) ? n : 0;
+                else if (name == "item") position = int.TryParse(Scalar(value), out var p) && p > 0 ? p : null;
             }
 
             if (feed is not null)
             {
-                sources.Add(new PageSource(feed, line));
+                sources.Add(new PageSource(feed, line, position));
             }
         }
 

@@ -1,13 +1,16 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using SiteGen.Common;
 using SiteGen.Diagnostics;
+using SiteGen.Import.Syndication;
 
 namespace SiteGen.Import;
 
 /// <summary>
-/// Reads every <c>*.txt</c> feed of the seeds folder (ordinal file-name order) into entries, one per
-/// non-blank line after the optional header. Bad input becomes warnings, never exceptions, and no line is dropped.
+/// Reads every feed of the seeds folder (ordinal file-name order) into entries: a <c>*.txt</c> feed gives one per
+/// non-blank line after the optional header, a <c>*.xml</c> (RSS 2.0 or Atom 1.0) or <c>*.json</c> (JSON Feed) one
+/// per item. Bad input becomes warnings, never exceptions, and no line or readable item is dropped.
 /// </summary>
 public sealed class ReadFeeds
 {
@@ -23,13 +26,14 @@ public sealed class ReadFeeds
             return new FeedBatch([], []);
         }
 
-        var files = Directory.GetFiles(seedsDir, "*.txt")
+        var files = Directory.GetFiles(seedsDir)
             .Select(path => System.IO.Path.GetFileName(path))
+            .Where(name => FormatOf(name) is not null)
             .Order(StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0)
         {
-            diagnostics.Warning(ImportCodes.NoFeeds, shownDir, 0, 0, $"no *.txt feeds in '{shownDir}'; nothing to import.");
+            diagnostics.Warning(ImportCodes.NoFeeds, shownDir, 0, 0, $"no *.txt, *.xml or *.json feeds in '{shownDir}'; nothing to import.");
         }
 
         var entries = new List<FeedEntry>();
@@ -41,23 +45,39 @@ public sealed class ReadFeeds
             {
                 bytes = File.ReadAllBytes(System.IO.Path.Combine(seedsDir, name));
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 diagnostics.Warning(ImportCodes.UnreadableFeed, shownPath, 0, 0, $"cannot read feed: {e.Message}");
                 continue;
             }
             var before = entries.Count;
-            ReadFeed(name, shownPath, bytes, entries, diagnostics);
-            if (entries.Count == before)
+            var format = FormatOf(name);
+            var isFeed = format switch
             {
-                diagnostics.Warning(ImportCodes.EmptyFeed, shownPath, 1, 1,
-                    "feed has no article lines (only a header or blank lines); expected one article per line.");
+                FeedFormat.Rss => new XmlFeedReader().Read(name, shownPath, bytes, entries, diagnostics),
+                FeedFormat.JsonFeed => new JsonFeedReader().Read(name, shownPath, bytes, entries, diagnostics),
+                _ => ReadFeed(name, shownPath, bytes, entries, diagnostics),
+            };
+            if (isFeed && entries.Count == before)
+            {
+                diagnostics.Warning(ImportCodes.EmptyFeed, shownPath, 1, 1, format == FeedFormat.Text
+                    ? "feed has no article lines (only a header or blank lines); expected one article per line."
+                    : "feed has no items that could be imported.");
             }
         }
         return new FeedBatch(files, entries);
     }
 
-    private static void ReadFeed(string feed, string shownPath, byte[] bytes, List<FeedEntry> entries, DiagnosticBag diagnostics)
+    /// <summary>Text, or RSS/Atom (which one the root element tells), or JSON Feed, by extension; null for other files.</summary>
+    private static FeedFormat? FormatOf(string name) => System.IO.Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".txt" => FeedFormat.Text,
+        ".xml" => FeedFormat.Rss,
+        ".json" => FeedFormat.JsonFeed,
+        _ => null,
+    };
+
+    private static bool ReadFeed(string feed, string shownPath, byte[] bytes, List<FeedEntry> entries, DiagnosticBag diagnostics)
     {
         ReadOnlySpan<byte> rest = bytes;
         if (rest.StartsWith("\uFEFF"u8))
@@ -89,6 +109,7 @@ public sealed class ReadFeeds
             inHeader = false;
             entries.Add(new FeedEntry(feed, shownPath, lineNumber, text));
         }
+        return true;
     }
 
     private static string Decode(ReadOnlySpan<byte> bytes, string shownPath, int line, DiagnosticBag diagnostics)
@@ -117,8 +138,9 @@ public sealed class ReadFeeds
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            // A tab is ordinary whitespace in a flattened article; every other control character is damage.
-            if (!char.IsControl(c) || c == '\t')
+            // A tab is ordinary whitespace in a flattened article; every other control character is damage, and
+            // so is a noncharacter (U+FFFE makes string.Normalize throw, YAML refuses it).
+            if ((!char.IsControl(c) || c == '\t') && !Utf8Text.IsNoncharacter(text, i))
             {
                 builder?.Append(c);
                 continue;
@@ -126,10 +148,15 @@ public sealed class ReadFeeds
             if (builder is null)
             {
                 builder = new StringBuilder(text.Length).Append(text, 0, i);
+                var what = char.IsControl(c) ? "control character" : "noncharacter";
                 diagnostics.Warning(ImportCodes.ControlCharacter, shownPath, line, i + 1,
-                    $"control character U+{(int)c:X4} replaced by U+FFFD; remove it from the feed.");
+                    $"{what} U+{char.ConvertToUtf32(text, i):X4} replaced by U+FFFD; remove it from the feed.");
             }
             builder.Append('\uFFFD');
+            if (char.IsHighSurrogate(c))
+            {
+                i++;
+            }
         }
         return builder?.ToString() ?? text;
     }

@@ -1,25 +1,19 @@
+using SiteGen.Templates;
+
 namespace SiteGen.Publish;
 
-/// <summary>Copies the theme's static files (<c>templates/assets/**</c>) to <c>site/assets/</c>.</summary>
+/// <summary>Copies the theme's static files (<c>assets/**</c>, embedded or overridden in <c>templates/assets/</c>) to <c>site/assets/</c>.</summary>
 public sealed class CopyAssets
 {
-    public int Run(string templatesDir, SiteOutput output)
+    public int Run(IReadOnlyList<ThemeFile> assets, SiteOutput output)
     {
-        var source = Path.Combine(templatesDir, "assets");
-        if (!Directory.Exists(source))
+        foreach (var asset in assets)
         {
-            return 0;
-        }
-
-        var count = 0;
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(output.StagingDir, "assets", Path.GetRelativePath(source, file));
+            var target = Path.Combine(output.StagingDir, asset.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-            count++;
+            File.WriteAllBytes(target, asset.Bytes);
         }
 
-        return count;
+        return assets.Count;
     }
 }

@@ -87,6 +87,11 @@ public sealed class FeedWriter(SiteConfig config, SiteUrls urls)
         }
 
         Url("", site.Articles.Select(a => a.Page.Date).Max());
+        for (var number = 2; number <= WriteSite.PageCount(site.Articles.Count, config.PageSize); number++)
+        {
+            Url(WriteSite.ListingUrl("", number), null);
+        }
+
         foreach (var article in site.Articles)
         {
             Url(article.Page.Url, article.Page.Date);
@@ -95,7 +100,11 @@ public sealed class FeedWriter(SiteConfig config, SiteUrls urls)
         Url("tags/", null);
         foreach (var tag in site.Tags)
         {
-            Url(tag.Url, null);
+            // Every page of a tag's listing, as the site writes them.
+            for (var number = 1; number <= WriteSite.PageCount(tag.Articles.Count, config.PageSize); number++)
+            {
+                Url(WriteSite.ListingUrl(tag.Url, number), null);
+            }
         }
 
         writer.WriteEndElement();

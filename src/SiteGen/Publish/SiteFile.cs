@@ -8,12 +8,18 @@ public interface ISiteWriter
 }
 
 /// <summary>
-/// One output file of the site, before it is rendered: its path, a key of everything it shows from other
-/// pages, and how to render it. A live rebuild re-renders a file only when its key or its own article changed.
+/// One output file of the site, before it is rendered: its path, a key of everything its bytes depend on
+/// besides the theme and the configuration, and how to render it.
 /// </summary>
 /// <param name="Key">
-/// Summaries of the articles and tags the file lists (titles, URLs, excerpts, dates, counts…); equal keys
-/// mean equal output as long as templates, configuration and <paramref name="Article"/> are unchanged.
+/// Everything the file's bytes depend on except the template set (keyed by <c>TemplateSet.Fingerprint</c>)
+/// and the configuration (title, language, base URL, page size, translations…), which the Build stage keys
+/// separately: for an article page its own title, date, tags, body HTML (hashed), table of contents, sources
+/// (with their feed item numbers), original link, author, listing facts and whether it links the highlight
+/// stylesheet, and the summaries of its neighbours and related articles; for a listing the position and page
+/// count and the summaries (title, URL, excerpt and its HTML, date, reading time, tags) of the articles and tags
+/// it lists; for every HTML page whether the site ships KaTeX's stylesheet. Equal keys, fingerprints and
+/// configurations mean equal bytes.
 /// </param>
-/// <param name="Article">The article an article page shows; its body and front matter are not part of the key.</param>
+/// <param name="Article">The article an article page shows (its own data is in the key as well).</param>
 public sealed record SiteFile(string Path, string Key, Func<string> Render, bool IsHtml, ArticleEntry? Article = null);

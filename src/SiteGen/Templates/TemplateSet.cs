@@ -1,134 +1,122 @@
-using System.Text.RegularExpressions;
-using HandlebarsDotNet;
+using System.Security.Cryptography;
+using System.Text;
+using Scriban;
+using Scriban.Parsing;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Templates;
 
 /// <summary>
-/// The compiled Handlebars templates of a site: every <c>*.hbs</c> at the top of <c>templates/</c> is a
-/// page template, every <c>partials/*.hbs</c> a partial. Compiled once; a template that fails to compile
-/// or render is an error, since it breaks every page that uses it.
+/// The theme a build uses, parsed once: the site's <c>templates/</c> over the embedded theme, every
+/// <c>*.sbn-html</c> / <c>*.sbn-xml</c> parsed and checked for escaping at load (all problems reported, with
+/// file, line and column), the words tables read, the assets listed. Immutable and shared across threads
+/// and across the builds of a live preview; <see cref="Renderer"/> renders with it.
 /// </summary>
-public sealed partial class TemplateSet
+public sealed class TemplateSet
 {
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _templates;
-    private readonly string _root;
+    /// <summary>Wraps every page; its <c>content</c> is the page template's output.</summary>
+    public const string Layout = "layouts/base.sbn-html";
 
-    private TemplateSet(string root, Dictionary<string, HandlebarsTemplate<object, object>> templates)
+    private static readonly string[] TemplateExtensions = [".sbn-html", ".sbn-xml"];
+
+    private readonly IReadOnlyDictionary<string, Template> _templates;
+    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> _words;
+
+    private TemplateSet(IReadOnlyDictionary<string, Template> templates, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> words,
+        IReadOnlyList<ThemeFile> assets, string fingerprint)
     {
-        _root = root;
         _templates = templates;
+        _words = words;
+        Assets = assets;
+        Fingerprint = fingerprint;
     }
 
-    /// <summary>Names of the page templates (file names without <c>.hbs</c>).</summary>
-    public IReadOnlyCollection<string> Names => _templates.Keys;
+    /// <summary>
+    /// A content hash of everything in the theme that changes output: the source of every template, words
+    /// table and asset actually used (embedded or overridden), their paths, and the template engine's version.
+    /// Equal fingerprints render equal bytes from equal models and configuration.
+    /// </summary>
+    public string Fingerprint { get; }
 
-    public static TemplateSet Load(string templatesDir, DiagnosticBag diagnostics)
+    /// <summary>The files below <c>assets/</c>, copied as they are to <c>site/assets/</c>.</summary>
+    public IReadOnlyList<ThemeFile> Assets { get; }
+
+    /// <summary>Catalogue names of the templates (<c>pages/home.sbn-html</c>, …), in ordinal order.</summary>
+    public IEnumerable<string> Names => _templates.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>True when the theme has the page template <c>pages/&lt;page&gt;.sbn-html</c>.</summary>
+    public bool Has(string page) => _templates.ContainsKey(PagePath(page));
+
+    internal static string PagePath(string page) => $"pages/{page}.sbn-html";
+
+    internal IReadOnlyDictionary<string, Template> Templates => _templates;
+
+    /// <summary>
+    /// Loads the theme: <paramref name="templatesDir"/> over the embedded one. A missing folder means the
+    /// embedded theme alone, unless <paramref name="folderRequired"/> (the user named it), which is SG0401.
+    /// </summary>
+    public static TemplateSet Load(string templatesDir, DiagnosticBag diagnostics, bool folderRequired = false)
     {
-        var root = Path.GetFullPath(templatesDir);
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration
+        var files = ThemeFiles.Load(templatesDir, folderRequired, diagnostics);
+        var words = ThemeWords.ReadTables(files, diagnostics);
+        var sources = files.Where(f => TemplateExtensions.Any(e => f.Path.EndsWith(e, StringComparison.Ordinal))).ToList();
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        foreach (var file in sources)
         {
-            // A misspelt variable must fail loudly instead of leaving a silent hole in every page.
-            ThrowOnUnresolvedBindingExpression = true,
-        });
-        TemplateHelpers.Register(handlebars);
-        var templates = new Dictionary<string, HandlebarsTemplate<object, object>>(StringComparer.Ordinal);
-        if (!Directory.Exists(root))
-        {
-            diagnostics.Error("SG0401", templatesDir, 0, 0, "templates folder not found; pass --templates DIR or create templates/");
-            return new TemplateSet(root, templates);
-        }
-
-        var partialsDir = Path.Combine(root, "partials");
-        if (Directory.Exists(partialsDir))
-        {
-            foreach (var file in Directory.EnumerateFiles(partialsDir, "*.hbs").Order(StringComparer.Ordinal))
+            // CRLF in a template would pass straight into the pages.
+            var text = Encoding.UTF8.GetString(file.Bytes).ReplaceLineEndings("\n");
+            var template = Template.Parse(text, file.DisplayPath, lexerOptions: new LexerOptions { Mode = ScriptMode.Default });
+            if (template.HasErrors)
             {
-                var source = ReadInside(root, file, diagnostics);
-                if (source is not null)
+                foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
                 {
-                    Compile(file, diagnostics, () => handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(file), source));
+                    diagnostics.Error("SG0402", file.DisplayPath, message.Span.Start.Line + 1, message.Span.Start.Column + 1,
+                        $"template does not parse: {message.Message}; check that every if/for/capture has its 'end' and every '{{{{' its '}}}}'");
                 }
+
+                continue;
             }
+
+            templates[file.Path] = template;
         }
 
-        foreach (var file in Directory.EnumerateFiles(root, "*.hbs").Order(StringComparer.Ordinal))
+        var english = words.GetValueOrDefault(ThemeWords.Fallback);
+        foreach (var file in sources.Where(f => templates.ContainsKey(f.Path)))
         {
-            var source = ReadInside(root, file, diagnostics);
-            if (source is not null)
-            {
-                Compile(file, diagnostics, () => templates[Path.GetFileNameWithoutExtension(file)] = handlebars.Compile(source));
-            }
+            new EscapingCheck(file.DisplayPath, diagnostics,
+                name => templates.ContainsKey(name) || sources.Any(s => s.Path == name),
+                word => english is null || english.ContainsKey(word) || words.Values.Any(t => t.ContainsKey(word)))
+                .Run(templates[file.Path].Page);
         }
 
-        return new TemplateSet(root, templates);
+        if (!templates.ContainsKey(Layout) && !sources.Any(s => s.Path == Layout))
+        {
+            diagnostics.Error("SG0408", templatesDir, 0, 0, $"the theme has no {Layout}; restore it or remove the override that hides it");
+        }
+
+        return new TemplateSet(templates, words, files.Where(f => f.Path.StartsWith("assets/", StringComparison.Ordinal)).ToList(), Hash(files));
     }
 
-    public bool Has(string name) => _templates.ContainsKey(name);
+    /// <summary>
+    /// The words for <paramref name="language"/> with the site's <paramref name="overrides"/> (<c>translations:</c> in
+    /// <c>sitegen.yml</c>); problems (no table for the language, unknown override) are warnings in <paramref name="diagnostics"/>.
+    /// </summary>
+    public ThemeWords Words(string language, IReadOnlyDictionary<string, string> overrides, string configFile, DiagnosticBag diagnostics) =>
+        ThemeWords.Resolve(_words, language, overrides, configFile, diagnostics);
 
-    /// <summary>Renders <paramref name="name"/>; throws <see cref="TemplateRenderException"/> naming the template on failure.</summary>
-    public string Render(string name, object model)
+    /// <summary>A renderer for one site: <paramref name="items"/> (articles + tags) sizes the loop limit.</summary>
+    public TemplateRenderer Renderer(ThemeWords words, int items) => new(this, words, items);
+
+    private static string Hash(IReadOnlyList<ThemeFile> files)
     {
-        if (!_templates.TryGetValue(name, out var template))
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes("scriban " + typeof(Template).Assembly.GetName().Version + "\n"));
+        foreach (var file in files)
         {
-            throw new TemplateRenderException(TemplatePath(name), $"template '{name}.hbs' is missing from {_root}");
+            hash.AppendData(Encoding.UTF8.GetBytes($"{file.Path}\n{file.Bytes.Length}\n"));
+            hash.AppendData(file.Bytes);
         }
 
-        try
-        {
-            return template(model);
-        }
-        catch (Exception e) when (e is not (OutOfMemoryException or TemplateRenderException))
-        {
-            // Handlebars.Net's binding errors do not all derive from HandlebarsException.
-            throw new TemplateRenderException(TemplatePath(name), e.Message);
-        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
-
-    private string TemplatePath(string name) =>
-        Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(_root, name + ".hbs")).Replace('\\', '/');
-
-    /// <summary>The loader never reads outside the templates folder, even through a symbolic link.</summary>
-    private static string? ReadInside(string root, string file, DiagnosticBag diagnostics)
-    {
-        var resolved = new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(file);
-        if (!resolved.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            diagnostics.Error("SG0403", DisplayPath(file), 0, 0, $"template resolves to '{resolved}', outside the templates folder; copy it in instead of linking");
-            return null;
-        }
-
-        return File.ReadAllText(resolved);
-    }
-
-    private static void Compile(string file, DiagnosticBag diagnostics, Action compile)
-    {
-        try
-        {
-            compile();
-        }
-        catch (Exception e) when (e is HandlebarsException or InvalidOperationException or ArgumentException)
-        {
-            var (line, column) = Position(e.Message);
-            diagnostics.Error("SG0402", DisplayPath(file), line, column, $"template does not compile: {e.Message}");
-        }
-    }
-
-    private static (int Line, int Column) Position(string message)
-    {
-        var match = PositionPattern().Match(message);
-        return match.Success ? (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value)) : (1, 1);
-    }
-
-    private static string DisplayPath(string file) =>
-        Path.GetRelativePath(Directory.GetCurrentDirectory(), file).Replace('\\', '/');
-
-    [GeneratedRegex(@"line:? ?(\d+)[^\d]+(?:column|col|char)[^\d]*(\d+)", RegexOptions.IgnoreCase)]
-    private static partial Regex PositionPattern();
-}
-
-/// <summary>A template failed while rendering a page.</summary>
-public sealed class TemplateRenderException(string templatePath, string message) : Exception(message)
-{
-    public string TemplatePath { get; } = templatePath;
 }

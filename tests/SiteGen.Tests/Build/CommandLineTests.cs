@@ -59,7 +59,7 @@ public sealed class CommandLineTests
         Assert.Equal(0, CommandLine.Run(Args(dir)));
         var index = dir.Combine("site", "index.html");
         var before = File.ReadAllText(index);
-        File.WriteAllText(dir.Combine("templates", "home.hbs"), "{{#each articles}}unclosed");
+        File.WriteAllText(dir.Combine("templates", "pages", "home.sbn-html"), "{{ for card in articles }}unclosed");
         dir.Write("content/other.md", "---\ntitle: 新页面\nslug: other\n---\n新的\n");
         Assert.Equal(1, CommandLine.Run(Args(dir)));
         Assert.Equal(before, File.ReadAllText(index));

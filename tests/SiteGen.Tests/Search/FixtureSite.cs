@@ -1,64 +1,51 @@
-using HandlebarsDotNet;
+using SiteGen.Config;
+using SiteGen.Diagnostics;
+using SiteGen.Publish;
 using SiteGen.Search;
+using SiteGen.Templates;
 
 namespace SiteGen.Tests.Search;
 
 /// <summary>
-/// A minimal site around the search templates (stand-in for the real layout until the pipeline
-/// is merged): home page, one page per document, the search page, assets and the index.
+/// A minimal site around the search templates: home page, one page per document and the search page, each in
+/// the real theme's layout (with the real search box and search page), plus the search assets and the index.
 /// </summary>
 public static class FixtureSite
 {
-    private const string Layout = """
-        <!DOCTYPE html>
-        <html lang="{{site.language}}">
-        <head>
-        <meta charset="utf-8">
-        <meta name="sitegen-root" content="{{root}}">
-        <title>{{title}} - {{site.title}}</title>
-        <link rel="stylesheet" href="{{root}}assets/search.css">
-        <script defer src="{{root}}assets/search.js"></script>
-        </head>
-        <body>
-        <header><a href="{{root}}">{{site.title}}</a> {{> search-box}}</header>
-        <main>{{{content}}}</main>
-        </body>
-        </html>
-        """;
-
     public static SearchIndexResult Write(string dir, IReadOnlyList<SearchDocument> docs, bool pages = true)
     {
-        var templates = Path.Combine(SeedCorpus.RepositoryRoot(), "templates");
-        var handlebars = Handlebars.Create();
-        handlebars.RegisterTemplate("search-box", File.ReadAllText(Path.Combine(templates, "partials", "search-box.hbs")));
-        var layout = handlebars.Compile(Layout);
-        var searchBody = handlebars.Compile(File.ReadAllText(Path.Combine(templates, "search.hbs")));
-        var site = new Dictionary<string, object> { ["title"] = "测试站", ["language"] = "zh-CN" };
+        using var theme = new Support.TempDir();
+        // A page template of our own for the documents; everything else is the theme's.
+        theme.Write("pages/fixture.sbn-html", "{{ fixture.body_html }}");
+        var diagnostics = new DiagnosticBag();
+        var overlay = TemplateSet.Load(theme.Path, diagnostics);
+        Assert.Empty(diagnostics.Snapshot());
+        var config = new SiteConfig { Title = "测试站", Language = "zh-CN" };
+        var models = new PageModels(config, new SiteUrls(config));
+        var renderer = overlay.Renderer(overlay.Words(config.Language, config.Translations, config.ConfigFile, diagnostics), docs.Count);
 
-        void Page(string url, string title, Func<string, string> content)
+        void Page(string url, string kind, string title, string body)
         {
-            var depth = url.Count(c => c == '/');
-            var root = string.Concat(Enumerable.Repeat("../", depth));
-            var model = new Dictionary<string, object> { ["root"] = root, ["site"] = site, ["title"] = title };
-            model["content"] = content(root);
+            var model = models.Layout(url, kind, title, title, hasMath: false);
+            model["fixture"] = new Dictionary<string, object?> { ["body_html"] = body };
             var path = Path.Combine(dir, url, "index.html");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, layout(model));
+            File.WriteAllText(path, renderer.Render(kind == "search" ? "search" : "fixture", model, url));
         }
 
         Directory.CreateDirectory(Path.Combine(dir, "assets"));
-        foreach (var asset in new[] { "search.js", "search.css" })
+        foreach (var asset in overlay.Assets.Where(a => a.Path is "assets/search.js" or "assets/search.css"))
         {
-            File.Copy(Path.Combine(templates, "assets", asset), Path.Combine(dir, "assets", asset), overwrite: true);
+            File.WriteAllBytes(Path.Combine(dir, asset.Path), asset.Bytes);
         }
 
-        Page("", "首页", _ => "<h1>首页</h1>");
-        Page("search/", "搜索", root => searchBody(new Dictionary<string, object> { ["root"] = root, ["site"] = site }));
+        Page("", "home", "首页", "<h1>首页</h1>");
+        Page("search/", "search", "搜索", "");
         if (pages)
         {
             foreach (var doc in docs)
             {
-                Page(doc.Url, doc.Title, _ => $"<article><h1>{System.Net.WebUtility.HtmlEncode(doc.Title)}</h1>{doc.BodyHtml}</article>");
+                Page(doc.Url, "article", doc.Title, $"<article><h1>{System.Net.WebUtility.HtmlEncode(doc.Title)}</h1>{doc.BodyHtml}</article>");
             }
         }
 

@@ -62,7 +62,7 @@ public sealed class ServeTests(ITestOutputHelper output)
         using var reader = new StreamReader(events);
         Assert.Equal(": connected", await reader.ReadLineAsync());
 
-        await File.WriteAllTextAsync(site.Dir.Combine("templates", "article.hbs"), "{{#if article.title}}never closed");
+        await File.WriteAllTextAsync(site.Dir.Combine("templates", "pages", "article.sbn-html"), "{{ if article.title }}never closed");
         await File.WriteAllTextAsync(site.Dir.Combine("content", "demo.md"), Page.Replace("最初的正文", "新正文"));
 
         string? line;
