@@ -7,7 +7,8 @@ namespace SiteGen.Import;
 /// A truncated version (it ends with an ellipsis) is compared with the start of the longer text, so a cut-off
 /// copy is an aligned common prefix; any other version must match over the whole length of both. Sharing
 /// sentences in another order, sharing a beginning or an ending and otherwise going on differently, is not
-/// enough: when in doubt, keep both.
+/// enough, and neither is a copy whose numbers differ (number 7 and number 8 of a weekly, version 2 and 3
+/// of a post): when in doubt, keep both.
 /// </summary>
 internal static class SameArticle
 {
@@ -51,6 +52,7 @@ internal static class SameArticle
             var edits = BoundedEditDistance.Compute(s[prefix..], l[prefix..], budget, freeTextEnd: true, ref work);
             // The aligned part of the longer text ends within 'edits' characters of the shorter one's length.
             return edits >= 0 && OnlySmallEdits(s[prefix..], l[prefix..Math.Min(l.Length, s.Length + edits)], l[prefix..Math.Max(prefix, s.Length - edits)])
+                && SameNumbers(s, l, Math.Max(prefix, s.Length - edits))
                 ? edits
                 : -1;
         }
@@ -66,7 +68,57 @@ internal static class SameArticle
         var sMiddle = sRest[..^suffix];
         var lMiddle = lRest[..^suffix];
         var whole = BoundedEditDistance.Compute(sMiddle, lMiddle, (int)(editShare * l.Length), freeTextEnd: false, ref work);
-        return whole >= 0 && OnlySmallEdits(sMiddle, lMiddle, lMiddle) ? whole : -1;
+        return whole >= 0 && OnlySmallEdits(sMiddle, lMiddle, lMiddle) && SameNumbers(s, l, l.Length) ? whole : -1;
+    }
+
+    /// <summary>
+    /// Whether the two texts have the same numbers (runs of digits) in the same order: every number of
+    /// <paramref name="shorter"/> is the longer one's number at the same place, and the longer one has no other number
+    /// before <paramref name="longerAligned"/> (its whole length for a whole-length copy, the part surely aligned
+    /// with a truncated one). A truncated text's last number may be cut off: then it need only begin the other's.
+    /// Only runs after an accepted alignment.
+    /// </summary>
+    internal static bool SameNumbers(ReadOnlySpan<char> shorter, ReadOnlySpan<char> longer, int longerAligned)
+    {
+        var (i, j) = (0, 0);
+        while (true)
+        {
+            var a = NextNumber(shorter, ref i);
+            var b = NextNumber(longer, ref j);
+            if (a.IsEmpty)
+            {
+                // No number left in the shorter text: the longer one may have more only past the aligned part.
+                return b.IsEmpty || j - b.Length >= longerAligned;
+            }
+
+            if (b.IsEmpty)
+            {
+                return false;
+            }
+
+            var cutOff = i == shorter.Length && longerAligned < longer.Length;
+            if (!(cutOff ? b.StartsWith(a) : a.SequenceEqual(b)))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>The next run of digits at or after <paramref name="at"/>, which moves past it; empty when there is none.</summary>
+    private static ReadOnlySpan<char> NextNumber(ReadOnlySpan<char> text, ref int at)
+    {
+        while (at < text.Length && !char.IsDigit(text[at]))
+        {
+            at++;
+        }
+
+        var start = at;
+        while (at < text.Length && char.IsDigit(text[at]))
+        {
+            at++;
+        }
+
+        return text[start..at];
     }
 
     /// <summary>

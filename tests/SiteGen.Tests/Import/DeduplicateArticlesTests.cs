@@ -114,6 +114,39 @@ public sealed class DeduplicateArticlesTests
     }
 
     [Fact]
+    public void CopiesWhoseNumbersDifferStaySeparate()
+    {
+        // Numbered posts of one series differ in a few characters only: their numbers. When in doubt, keep both.
+        var weekly = Enumerable.Range(1, 12).Select(i => Entry($"周报 {i} 本周第 {i} 期:这一期的内容和其他各期都不一样,编号 {i * 7919}。", i)).ToList();
+        Assert.Equal(12, new DeduplicateArticles().Deduplicate(weekly, Config).Articles.Count);
+
+        var random = new Random(14);
+        var body = Synthetic.RandomText(random, 400);
+        var version2 = $"发布说明 版本 2.1 {body}";
+        var version3 = $"发布说明 版本 2.2 {body}";
+        Assert.Equal(2, new DeduplicateArticles().Deduplicate([Entry(version2, 1), Entry(version3, 2)], Config).Articles.Count);
+        // A truncated copy of one of them whose number differs stays apart too.
+        Assert.Equal(2, new DeduplicateArticles().Deduplicate([Entry(version2, 1), Entry(version3[..200] + "...", 2)], Config).Articles.Count);
+
+        // The same numbers with a small edit elsewhere, or a copy cut off inside a number, are still one article.
+        var edited = Synthetic.Edit(random, version2, 2);
+        Assert.Single(new DeduplicateArticles().Deduplicate([Entry(version2, 1), Entry(edited, 2)], Config).Articles);
+        var numbered = body[..200] + " 共 31415 字 " + body[200..];
+        Assert.Single(new DeduplicateArticles().Deduplicate([Entry(numbered, 1), Entry(numbered[..203] + "...", 2)], Config).Articles);
+    }
+
+    [Theory]
+    [InlineData("第 7 期 内容", "第 7 期 内容", 8, true)]
+    [InlineData("第 7 期 内容", "第 8 期 内容", 8, false)]
+    [InlineData("第 7 期 内容", "第 7 期 内容 第 9 节", 15, false)]
+    [InlineData("编号 79", "编号 7919 之后 3", 5, true)]
+    [InlineData("编号 79", "编号 7819 之后 3", 5, false)]
+    [InlineData("编号 7919", "编号 7919 之后 3", 9, true)]
+    [InlineData("没有数字", "没有数字 但后面有 2", 4, true)]
+    public void SameNumbersComparesTheDigitRunsInOrder(string shorter, string longer, int longerAligned, bool same) =>
+        Assert.Equal(same, SameArticle.SameNumbers(shorter, longer, longerAligned));
+
+    [Fact]
     public void ArticlesThatOnlyShareSentencesStaySeparate()
     {
         var random = new Random(13);
