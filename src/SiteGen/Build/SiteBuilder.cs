@@ -116,7 +116,7 @@ public sealed class SiteBuilder(TimeProvider clock)
             timer.Time("assets", () => KatexAssets.CopyTo(Path.Combine(output.StagingDir, "assets", "katex")));
         }
 
-        timer.Time("search", () => new BuildSearchIndex().Run(SearchDocuments(site), output.StagingDir));
+        timer.Time("search", () => new BuildSearchIndex(SearchIndexOptions.For(config)).Run(SearchDocuments(site), output.StagingDir));
         timer.Time("check", () => new SiteGen.Check.CheckLinks(config.BasePath).Run(output.StagingDir, config.OutputDir, diagnostics));
         if (!diagnostics.HasErrors && !(config.Strict && diagnostics.Count > 0))
         {
@@ -132,7 +132,7 @@ public sealed class SiteBuilder(TimeProvider clock)
     /// search index catches up in place. A full build writes the index into its staging folder instead.
     /// </summary>
     private static Action DeferredStages(SiteConfig config, SiteModel site) =>
-        () => new BuildSearchIndex().Run(SearchDocuments(site), config.OutputDir);
+        () => new BuildSearchIndex(SearchIndexOptions.For(config)).Run(SearchDocuments(site), config.OutputDir);
 
     private static List<SearchDocument> SearchDocuments(SiteModel site) =>
         site.Articles.Select(a => new SearchDocument(a.Page.Url, a.Page.Title, a.Rendered.Html, a.Page.Tags)).ToList();

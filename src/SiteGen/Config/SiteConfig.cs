@@ -44,6 +44,10 @@ public sealed record SiteConfig
     /// <summary>Theme words replacing those of the language's table (<c>translations:</c>), by word name.</summary>
     public IReadOnlyDictionary<string, string> Translations { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Query-time synonyms (<c>search.synonyms</c>): a query word equal to a key also finds its values.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SearchSynonyms { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
     public bool Strict { get; init; }
 
     /// <summary>Path of the JSON build report, or null for none.</summary>
