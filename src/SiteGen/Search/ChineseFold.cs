@@ -8,9 +8,9 @@ namespace SiteGen.Search;
 /// built from simplified text answers traditional queries and the other way round, and every folded
 /// character still maps back to its own range of the page's text. The table comes from OpenCC's
 /// character tables in npm's <c>opencc-js</c> (pinned and embedded by <c>OpenCC.targets</c>):
-/// <c>TSCharacters</c> after the Taiwan and Hong Kong variant tables (<c>TWVariantsRev</c>,
-/// <c>HKVariantsRev</c>), followed to a fixed point so that every chain (麼 → 么 → 幺) ends in one
-/// character. OpenCC's phrase tables are left out on purpose: a phrase rule changes the length of
+/// <c>TSCharacters</c>, and for the characters it does not know the Taiwan and Hong Kong variant
+/// tables (<c>TWVariantsRev</c>, <c>HKVariantsRev</c>: 著 → 着), followed to a fixed point so that
+/// every chain (麼 → 么 → 幺) ends in one character. OpenCC's phrase tables are left out on purpose: a phrase rule changes the length of
 /// the text and would break the one-to-one mapping highlighting needs. <c>search/q.js</c> carries
 /// the same table to search.js (<see cref="TableText"/>).
 /// </summary>
@@ -76,8 +76,10 @@ public static class ChineseFold
     }
 
     /// <summary>
-    /// Composes the tables: a character goes through the variant tables first (Taiwan, then Hong Kong),
-    /// then through the traditional → simplified table, and that step is repeated until nothing changes.
+    /// Composes the tables: a character the traditional → simplified table knows goes through it; any
+    /// other goes through the first variant table that knows it (Taiwan, then Hong Kong) and then through
+    /// the main table. (Variants first would undo OpenCC's own choice for 顎 → 颚.) That step is repeated
+    /// until nothing changes.
     /// A cycle folds onto its smallest code point. Only CJK characters (<see cref="SearchNormalizer.IsCjk"/>)
     /// take part, since the tokenizer folds nothing else.
     /// </summary>
@@ -86,16 +88,20 @@ public static class ChineseFold
     {
         int Step(int cp)
         {
+            if (traditionalToSimplified.TryGetValue(cp, out var simplified))
+            {
+                return simplified;
+            }
+
             foreach (var table in variants)
             {
                 if (table.TryGetValue(cp, out var variant))
                 {
-                    cp = variant;
-                    break;
+                    return traditionalToSimplified.TryGetValue(variant, out var folded) ? folded : variant;
                 }
             }
 
-            return traditionalToSimplified.TryGetValue(cp, out var simplified) ? simplified : cp;
+            return cp;
         }
 
         var keys = new HashSet<int>(traditionalToSimplified.Keys);
