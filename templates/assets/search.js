@@ -50,10 +50,12 @@
     else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && !w.endsWith('ias')) w = w.slice(0, -1);
     if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
     else if (w.endsWith('ing') && w.length - 3 >= 3) w = undouble(w.slice(0, -3));
-    else if (w.endsWith('ed') && w.length - 2 >= 3) w = undouble(w.slice(0, -2));
+    else if (w.endsWith('ed') && w.length - 2 >= 3 && !notInflected(w)) w = undouble(w.slice(0, -2));
     if (w.endsWith('e') && w.length - 1 >= 3) w = w.slice(0, -1);
     return w;
   }
+
+  function notInflected(w) { return w.endsWith('eed') || w === 'embed' || w === 'imbed'; }
 
   function undouble(s) {
     var n = s.length;

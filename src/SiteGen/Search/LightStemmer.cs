@@ -3,7 +3,7 @@ namespace SiteGen.Search;
 /// <summary>
 /// A deliberately small English suffix stripper: plurals (<c>flows</c>, <c>classes</c>, <c>studies</c>),
 /// <c>-ing</c> and <c>-ed</c> (<c>applied</c> → <c>apply</c>, <c>embedding</c> and <c>embedded</c> →
-/// <c>embed</c>, undoubling a final consonant), and a final <c>-e</c> (<c>normalize</c>, <c>normalized</c>
+/// <c>embed</c>, undoubling a final consonant; not <c>speed</c> or <c>embed</c> themselves), and a final <c>-e</c> (<c>normalize</c>, <c>normalized</c>
 /// → <c>normaliz</c>). It never stems a word to under three letters and leaves words it has no rule for
 /// alone, so a word being typed still prefixes its stemmed completions. It must stay byte-for-byte
 /// identical to <c>stem()</c> in <c>templates/assets/search.js</c> (the shared vectors check both).
@@ -40,7 +40,7 @@ public static class LightStemmer
         {
             w = Undouble(w[..^3]);
         }
-        else if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length - 2 >= 3)
+        else if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length - 2 >= 3 && !NotInflected(w))
         {
             w = Undouble(w[..^2]);
         }
@@ -52,6 +52,9 @@ public static class LightStemmer
 
         return w;
     }
+
+    // Words that only look like -ed forms: speed, exceed (…eed), and embed, so that embed, embeds, embedded and embedding meet.
+    private static bool NotInflected(string w) => w.EndsWith("eed", StringComparison.Ordinal) || w is "embed" or "imbed";
 
     // running → runn → run, embedded → embedd → embed; never ll, ss, zz (falling, passed, buzzing) or short stems (added).
     private static string Undouble(string stem) =>
