@@ -253,7 +253,8 @@
 
   var TYPO_PREFIX = 5, ONE_EDIT = 5, TWO_EDITS = 9, MAX_TYPO = 4;
 
-  function queryEdits(length) { return length >= TWO_EDITS ? 2 : length >= ONE_EDIT ? 1 : 0; }
+  /* By the stem's length and the length the word was typed with ("modle" has five letters, its stem "modl" four). */
+  function queryEdits(stem, typed) { return stem >= TWO_EDITS ? 2 : typed >= ONE_EDIT && stem >= ONE_EDIT - 1 ? 1 : 0; }
 
   function isLatinWord(term) {
     if (term.length === 0 || term.length > MAX_WORD) return false;
@@ -326,7 +327,7 @@
     tokens.forEach(function (t) {
       var last = out[out.length - 1];
       if (t.k === TEX) out.push({ kind: TEX, id: t.t, pos: t.p, end: t.e });
-      else if (t.k === WORD) { if (!texAt[t.p]) out.push({ kind: WORD, id: t.t, pos: t.p, end: t.e }); }
+      else if (t.k === WORD) { if (!texAt[t.p]) out.push({ kind: WORD, id: t.t, pos: t.p, end: t.e, typed: t.e - t.s }); }
       else if (t.k === UNIGRAM) {
         if (last && last.kind === UNIGRAM && bigramAt[t.p - 1]) { last.chars.push(t.t); last.id += t.t; last.end = t.e; }
         else out.push({ kind: UNIGRAM, chars: [t.t], id: t.t, pos: t.p, end: t.e });
@@ -338,7 +339,7 @@
   /* The terms a word is searched by: CJK runs of two or more characters by their bigrams (so any
      substring of two or more characters finds the word), one character by itself. */
   function unitTerms(u) {
-    if (u.kind !== UNIGRAM) return [{ term: u.id, pos: u.pos, kind: u.kind }];
+    if (u.kind !== UNIGRAM) return [{ term: u.id, pos: u.pos, kind: u.kind, typed: u.typed }];
     if (u.chars.length === 1) return [{ term: u.chars[0], pos: u.pos, kind: UNIGRAM }];
     var out = [];
     for (var i = 0; i + 1 < u.chars.length; i++) out.push({ term: u.chars[i] + u.chars[i + 1], pos: u.pos + i, kind: BIGRAM });
@@ -440,7 +441,7 @@
   /* Terms within one or two edits of a slot that matched nothing: its deletion keys name a few typo
      files; the closest candidates (then those in the most documents) are kept, at most MAX_TYPO. */
   function typoCandidates(slot, meta) {
-    var edits = queryEdits(slot.term.length);
+    var edits = queryEdits(slot.term.length, slot.typed || 0);
     if (edits === 0 || slot.kind !== WORD || !isLatinWord(slot.term) || !meta.y) return Promise.resolve([]);
     var keys = typoKeys(slot.term, edits), ids = [];
     keys.forEach(function (k) { var id = fnv(k) % meta.y; if (ids.indexOf(id) < 0) ids.push(id); });
@@ -486,51 +487,69 @@
 
   function score(q, meta, lookup) {
     var byDoc = new Map(), n = q.slots.length;
-    q.slots.forEach(function (slot, si) {
+    for (var si = 0; si < n; si++) {
+      var slot = q.slots[si];
       slot.idf = 0;
       slot.matches = {};
-      slot.cands.forEach(function (c) {
-        var text = lookup(c.term);
-        if (text === undefined) return;
-        slot.matches[c.term] = true;
-        var list = postings(c.term, text);
-        var weight = idf(list.docs.length, meta.n) * c.weight;
+      for (var c = 0; c < slot.cands.length; c++) {
+        var cand = slot.cands[c], text = lookup(cand.term);
+        if (text === undefined) continue;
+        slot.matches[cand.term] = true;
+        var list = postings(cand.term, text);
+        var weight = idf(list.docs.length, meta.n) * cand.weight;
         slot.idf = Math.max(slot.idf, weight);
         for (var d = 0; d < list.docs.length; d++) {
           var f = list.flags[d];
-          var s = weight * ((f >> 1) / MAX_IMPACT + (f & 1 ? TITLE_BONUS : 0));
+          var sc = weight * ((f >> 1) / MAX_IMPACT + (f & 1 ? TITLE_BONUS : 0));
           var entry = byDoc.get(list.docs[d]);
-          if (!entry) byDoc.set(list.docs[d], entry = { doc: list.docs[d], scores: new Array(n), positions: new Array(n) });
-          if (!(entry.scores[si] >= s)) { entry.scores[si] = s; entry.positions[si] = list.positions[d]; }
+          if (!entry) {
+            entry = { doc: list.docs[d], scores: new Float64Array(n).fill(-1), positions: new Array(n).fill(null) };
+            byDoc.set(list.docs[d], entry);
+          }
+          if (entry.scores[si] < sc) { entry.scores[si] = sc; entry.positions[si] = list.positions[d]; }
         }
-      });
+      }
+    }
+    // Each group's alternatives as slot ranges: [first slot, slot count, weight].
+    var layout = [], at = 0;
+    q.groups.forEach(function (g) {
+      layout.push(g.alts.map(function (alt) { var r = [at, alt.slots.length, alt.weight]; at += alt.slots.length; return r; }));
     });
-    var hits = [];
-    byDoc.forEach(function (e) {
-      var full = 0, coverage = 0, total = 0, at = 0;
-      q.groups.forEach(function (g) {
-        var best = null;
-        g.alts.forEach(function (alt) {
-          var matched = 0, sum = 0;
-          alt.slots.forEach(function (slot, k) {
-            var v = e.scores[at + k];
-            if (v !== undefined) { matched++; sum += v; }
-          });
-          var r = { cover: matched / alt.slots.length, score: alt.weight * (sum / alt.slots.length + phrase(alt.slots, e, at)) };
-          if (!best || r.cover > best.cover || (r.cover === best.cover && r.score > best.score)) best = r;
-          at += alt.slots.length;
-        });
-        if (best.cover === 1) full++;
-        coverage += best.cover;
-        total += best.score;
-      });
-      hits.push({ doc: e.doc, score: total + between(q, e), full: full, coverage: coverage, positions: e.positions });
+    function fullGroups(e) {
+      var full = 0;
+      for (var g = 0; g < layout.length; g++) {
+        for (var k = 0; k < layout[g].length; k++) {
+          var r = layout[g][k], all = true;
+          for (var x = r[0]; x < r[0] + r[1] && all; x++) all = e.scores[x] >= 0;
+          if (all) { full++; break; }
+        }
+      }
+      return full;
+    }
+    var entries = [], complete = [];
+    byDoc.forEach(function (e) { entries.push(e); if (fullGroups(e) === layout.length) complete.push(e); });
+    // Only pages with every word are ranked; when there is none, the best partial matches instead.
+    var pool = complete.length > 0 ? complete : entries;
+    var hits = pool.map(function (e) {
+      var full = 0, coverage = 0, total = 0;
+      for (var g = 0; g < layout.length; g++) {
+        var bestCover = -1, bestScore = 0;
+        for (var k = 0; k < layout[g].length; k++) {
+          var r = layout[g][k], matched = 0, sum = 0;
+          for (var x = r[0]; x < r[0] + r[1]; x++) if (e.scores[x] >= 0) { matched++; sum += e.scores[x]; }
+          var cover = matched / r[1];
+          if (cover < bestCover || (matched === 0 && bestCover >= 0)) continue;
+          var value = r[2] * (sum / r[1] + phrase(q.slots, r[0], r[1], e));
+          if (cover > bestCover || value > bestScore) { bestCover = cover; bestScore = value; }
+        }
+        if (bestCover === 1) full++;
+        coverage += bestCover;
+        total += bestScore;
+      }
+      return { doc: e.doc, score: total + between(q, layout, e), full: full, coverage: coverage, positions: e.positions };
     });
-    var all = hits.filter(function (h) { return h.full === q.groups.length; });
-    // No document has every word: fall back to the best partial matches rather than nothing.
-    if (all.length === 0) all = hits;
-    all.sort(function (x, y) { return y.full - x.full || y.coverage - x.coverage || y.score - x.score || x.doc - y.doc; });
-    return all;
+    hits.sort(function (x, y) { return y.full - x.full || y.coverage - x.coverage || y.score - x.score || x.doc - y.doc; });
+    return hits;
   }
 
   /* 0.75 × idf when two slots sit where the query has them, 0.25 × within 4 positions. */
@@ -545,23 +564,18 @@
   }
 
   /* Within one alternative (the bigrams of a Chinese word): the mean pair bonus, so a long word is not favoured. */
-  function phrase(slots, e, at) {
-    if (slots.length < 2) return 0;
+  function phrase(slots, first, count, e) {
+    if (count < 2) return 0;
     var sum = 0;
-    for (var k = 0; k + 1 < slots.length; k++) sum += pair(slots[k], slots[k + 1], e.positions[at + k], e.positions[at + k + 1]);
-    return sum / (slots.length - 1);
+    for (var k = first; k + 1 < first + count; k++) sum += pair(slots[k], slots[k + 1], e.positions[k], e.positions[k + 1]);
+    return sum / (count - 1);
   }
 
   /* Between consecutive words of the query, by their own (non-synonym) slots. */
-  function between(q, e) {
-    var bonus = 0, at = 0, ends = [];
-    q.groups.forEach(function (g) {
-      var own = g.alts[0].slots;
-      ends.push({ first: at, last: at + own.length - 1 });
-      g.alts.forEach(function (alt) { at += alt.slots.length; });
-    });
-    for (var i = 0; i + 1 < ends.length; i++) {
-      var a = ends[i].last, b = ends[i + 1].first;
+  function between(q, layout, e) {
+    var bonus = 0;
+    for (var g = 0; g + 1 < layout.length; g++) {
+      var a = layout[g][0][0] + layout[g][0][1] - 1, b = layout[g + 1][0][0];
       bonus += pair(q.slots[a], q.slots[b], e.positions[a], e.positions[b]);
     }
     return bonus;

@@ -13,18 +13,24 @@ public static class TypoKeys
 {
     public const int PrefixLength = 5;
 
-    /// <summary>Query terms this long (letters) and longer get one edit when nothing matches exactly or as a prefix.</summary>
+    /// <summary>Words typed with this many letters or more get one edit when nothing matches exactly or as a prefix.</summary>
     public const int OneEditLength = 5;
 
-    /// <summary>Query terms this long and longer get two edits.</summary>
+    /// <summary>Words whose stem has this many letters or more get two edits.</summary>
     public const int TwoEditLength = 9;
 
-    /// <summary>Edits allowed for a query term of <paramref name="length"/> letters: 0, 1 or 2.</summary>
-    public static int QueryEdits(int length) => length >= TwoEditLength ? 2 : length >= OneEditLength ? 1 : 0;
+    /// <summary>
+    /// Edits allowed for a query word typed with <paramref name="typedLength"/> letters whose stem (the term
+    /// searched for) has <paramref name="stemLength"/>: 0, 1 or 2. (A stem under four letters gets none: index
+    /// terms that short have no keys.)
+    /// </summary>
+    public static int QueryEdits(int stemLength, int typedLength) =>
+        stemLength >= TwoEditLength ? 2 : typedLength >= OneEditLength && stemLength >= OneEditLength - 1 ? 1 : 0;
 
     /// <summary>
-    /// The most edits any query could be allowed from <paramref name="term"/>: two-edit queries have at least
-    /// 9 letters, so only terms of 7 or more can be reached with two; one-edit queries reach terms of 4 or more.
+    /// The most edits any query could be allowed from <paramref name="term"/>: two-edit stems have at least
+    /// 9 letters, so only terms of 7 or more can be reached with two; one-edit stems (4 letters or more) reach
+    /// terms of 3 or more, of which those of 4 or more are listed.
     /// </summary>
     public static int TermEdits(string term) =>
         !IsLatinWord(term) || term.Length < OneEditLength - 1 ? 0 : term.Length >= TwoEditLength - 2 ? 2 : 1;

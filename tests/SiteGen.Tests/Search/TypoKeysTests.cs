@@ -124,7 +124,7 @@ public sealed class TypoKeysTests
         Assert.Equal(0, TypoKeys.TermEdits("\\theta"));
         Assert.Equal(0, TypoKeys.TermEdits("扩散模型"));
         Assert.Equal(1, TypoKeys.TermEdits("café"));
-        Assert.Equal([0, 1, 1, 2], new[] { 4, 5, 8, 9 }.Select(TypoKeys.QueryEdits));
+        Assert.Equal([0, 1, 1, 2, 0, 1], new[] { (4, 4), (5, 5), (8, 8), (9, 9), (3, 5), (4, 5) }.Select(p => TypoKeys.QueryEdits(p.Item1, p.Item2)));
         Assert.Equal(["abcd", "abcde", "abce", "abde", "acde", "bcde"], TypoKeys.Keys("abcdefgh", 1));
         Assert.Equal(16, TypoKeys.Keys("abcdefgh", 2).Count);
     }
