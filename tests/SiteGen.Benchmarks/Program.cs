@@ -42,6 +42,18 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["quick-highlight", ..])
+        {
+            HighlightBench.Lines(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+            return;
+        }
+
+        if (args is ["quick-highlight-site", _, _])
+        {
+            HighlightBench.Site(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
+            return;
+        }
+
         if (args is ["search-index", ..])
         {
             SearchBenchmarks.WriteIndex(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 && args[2] != "-" ? args[2] : null, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using SiteGen.Config;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
+using SiteGen.Highlighting;
 using SiteGen.Import;
 using SiteGen.Mathematics;
 using SiteGen.Markdown;
@@ -14,9 +15,10 @@ namespace SiteGen.Build;
 /// changed: compiled templates while <c>templates/</c> is unchanged, and each page's rendered body while
 /// its Markdown is unchanged.
 /// </summary>
-public sealed class BuildCache : IDisposable
+public sealed class BuildCache : IDisposable, IRenderedPageStore
 {
     private (KatexSettings Settings, KatexRenderer Renderer)? _katex;
+    private (HighlightSettings Settings, CodeHighlighter Highlighter)? _highlighter;
 
     internal (string Stamp, TemplateSet Templates)? Templates { get; set; }
 
@@ -66,13 +68,40 @@ public sealed class BuildCache : IDisposable
         return _katex.Value.Renderer;
     }
 
+    /// <summary>The highlight settings a site's configuration asks for.</summary>
+    public static HighlightSettings HighlightSettingsFor(SiteConfig config) =>
+        new(config.Highlight.LightTheme, config.Highlight.DarkTheme, config.CacheDir);
+
+    /// <summary>A highlighter kept across builds (grammars stay loaded), replaced when the themes change.</summary>
+    internal CodeHighlighter Highlighter(SiteConfig config)
+    {
+        var settings = HighlightSettingsFor(config);
+        if (_highlighter is { } known && known.Settings == settings)
+        {
+            return known.Highlighter;
+        }
+
+        _highlighter?.Highlighter.Dispose();
+        // Bodies highlighted with other themes carry the old themes' colour classes.
+        Pages.Clear();
+        Published = null;
+        _highlighter = (settings, new CodeHighlighter(settings));
+        return _highlighter.Value.Highlighter;
+    }
+
     private static bool SameSettings(KatexSettings a, KatexSettings b) =>
         a.CacheDirectory == b.CacheDirectory
         && System.Text.Json.JsonSerializer.Serialize(a.Options) == System.Text.Json.JsonSerializer.Serialize(b.Options)
         && a.Macros.Count == b.Macros.Count && a.Macros.All(kv => b.Macros.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
-    internal ConcurrentDictionary<string, (string Markdown, int BodyLine, RenderedPage Rendered, IReadOnlyList<Diagnostic> Diagnostics)> Pages { get; } =
+    internal ConcurrentDictionary<string, (string Markdown, int BodyLine, StoredRendering Rendering)> Pages { get; } =
         new(StringComparer.Ordinal);
+
+    StoredRendering? IRenderedPageStore.TryGet(Page page) =>
+        Pages.TryGetValue(page.SourcePath, out var hit) && hit.Markdown == page.Markdown && hit.BodyLine == page.BodyLine ? hit.Rendering : null;
+
+    void IRenderedPageStore.Set(Page page, StoredRendering rendering) =>
+        Pages[page.SourcePath] = (page.Markdown, page.BodyLine, rendering);
 
     /// <summary>A fingerprint of every file under <paramref name="dir"/>: path, size and write time.</summary>
     internal static string Stamp(string dir)
@@ -101,5 +130,7 @@ public sealed class BuildCache : IDisposable
         Published = null;
         _katex?.Renderer.Dispose();
         _katex = null;
+        _highlighter?.Highlighter.Dispose();
+        _highlighter = null;
     }
 }

@@ -39,8 +39,7 @@ public static class BuildReport
 
     public static void Write(string path, BuildResult result)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, ToJson(result) + "\n");
+        // Atomic, so a tool watching the report never reads half of it.
+        Common.AtomicFile.WriteAllText(Path.GetFullPath(path), ToJson(result) + "\n");
     }
 }

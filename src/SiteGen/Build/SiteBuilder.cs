@@ -1,8 +1,10 @@
 using SiteGen.Config;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
+using SiteGen.Highlighting;
 using SiteGen.Import;
 using SiteGen.Markdown;
+using SiteGen.Markdown.Extensions.Highlighting;
 using SiteGen.Markdown.Extensions.Mathematics;
 using SiteGen.Mathematics;
 using SiteGen.Publish;
@@ -14,10 +16,47 @@ namespace SiteGen.Build;
 /// <summary>The whole pipeline, one stage a line, in the order they run.</summary>
 public sealed class SiteBuilder(TimeProvider clock)
 {
+    /// <summary>Where a build that waits for another one's lock says so.</summary>
+    public TextWriter LockNotices { get; init; } = Console.Error;
+
+    /// <summary>Builds under the folders' lock (never two writers), after removing what killed builds left.</summary>
     public BuildResult Build(SiteConfig config, BuildCache? cache = null)
     {
         var diagnostics = new DiagnosticBag();
         var timer = new StageTimer();
+        BuildLock writers;
+        try
+        {
+            writers = BuildLock.Acquire(config, LockNotices);
+        }
+        catch (BuildLockException e)
+        {
+            diagnostics.Error("SG0702", e.LockFile, 0, 0, $"{e.Message}; check that the folder is writable");
+            return Result(false, NothingImported, 0, diagnostics, timer);
+        }
+
+        using (writers)
+        {
+            if (cache?.Published is null)
+            {
+                // Only a killed process leaves these; a live preview checks on its first build, not on every save.
+                Leftovers.Remove(config, diagnostics);
+            }
+            var result = BuildLocked(config, cache, diagnostics, timer);
+            return result.Deferred is { } deferred ? result with { Deferred = () => RunLocked(config, deferred) } : result;
+        }
+    }
+
+    private void RunLocked(SiteConfig config, Action deferred)
+    {
+        using var writers = BuildLock.Acquire(config, LockNotices);
+        deferred();
+    }
+
+    private static readonly ImportResult NothingImported = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    private BuildResult BuildLocked(SiteConfig config, BuildCache? cache, DiagnosticBag diagnostics, StageTimer timer)
+    {
 
         if (cache is null && !Directory.Exists(config.CacheDir))
         {
@@ -37,14 +76,19 @@ public sealed class SiteBuilder(TimeProvider clock)
 
         var katex = cache?.Katex(config) ?? new KatexRenderer(BuildCache.KatexSettingsFor(config));
         var (renderedBefore, cachedBefore) = (katex.RenderedCount, katex.CachedCount);
-        var pipeline = MarkdownPipelineFactory.CreateBuilder().UseKatexMath(katex).Build();
-        var rendered = timer.Time("render", () => Render(pages, new RenderMarkdown(pipeline, new KatexDocumentContext()), diagnostics, cache));
+        var highlighter = cache?.Highlighter(config) ?? new CodeHighlighter(BuildCache.HighlightSettingsFor(config));
+        var pipeline = MarkdownPipelineFactory.CreateBuilder().UseKatexMath(katex).UseHighlighting(highlighter).Build();
+        // A live rebuild reuses each body whose Markdown, and what it links to, are unchanged.
+        var rendered = timer.Time("render", () => new RenderMarkdown(pipeline, new KatexDocumentContext(), config.StaticDir).Run(pages, diagnostics, cache));
         var site = timer.Time("model", () => cache is null ? SiteModel.From(rendered) : SiteModel.From(rendered, cache.Listing));
         timer.Time("formula-cache", katex.SaveCache);
+        timer.Time("highlight-cache", highlighter.SaveCache);
         var formulas = (Rendered: katex.RenderedCount - renderedBefore, Cached: katex.CachedCount - cachedBefore);
+        var highlightCss = site.Articles.Any(a => a.Rendered.HasHighlight) ? highlighter.Stylesheet() : null;
         if (cache is null)
         {
             katex.Dispose();
+            highlighter.Dispose();
         }
 
         // A live rebuild writes only what differs from the served site, unless something every page shows changed.
@@ -59,7 +103,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         try
         {
             written = previous is null
-                ? PublishAll(config, site, templates, plan, diagnostics, timer)
+                ? PublishAll(config, site, templates, plan, highlightCss, diagnostics, timer)
                 : IncrementalSite.Publish(config, previous, plan, diagnostics, timer);
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is TemplateRenderException))
@@ -76,6 +120,12 @@ public sealed class SiteBuilder(TimeProvider clock)
         catch (TemplateRenderException e)
         {
             diagnostics.Add(e.Diagnostic);
+            return Result(false, imported, 0, diagnostics, timer);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk, a permission, a file where the site folder should be: the previous site/ stays.
+            diagnostics.Error("SG0701", config.OutputDir.Replace('\\', '/'), 0, 0, $"cannot write the site: {e.Message}");
             return Result(false, imported, 0, diagnostics, timer);
         }
 
@@ -105,7 +155,8 @@ public sealed class SiteBuilder(TimeProvider clock)
     }
 
     /// <summary>Writes every file into a staging folder and swaps it in only if the build succeeded.</summary>
-    private static int PublishAll(SiteConfig config, SiteModel site, TemplateSet templates, IReadOnlyList<SiteFile> plan, DiagnosticBag diagnostics, StageTimer timer)
+    private static int PublishAll(SiteConfig config, SiteModel site, TemplateSet templates, IReadOnlyList<SiteFile> plan, string? highlightCss,
+        DiagnosticBag diagnostics, StageTimer timer)
     {
         using var output = new SiteOutput(config.OutputDir);
         timer.Time("write", () => Parallel.ForEach(plan, file => output.Write(file.Path, file.Render())));
@@ -116,7 +167,14 @@ public sealed class SiteBuilder(TimeProvider clock)
             timer.Time("assets", () => KatexAssets.CopyTo(Path.Combine(output.StagingDir, "assets", "katex")));
         }
 
+        if (highlightCss is not null)
+        {
+            output.Write(PageModels.HighlightStylesheet, highlightCss);
+        }
+
         timer.Time("search", () => new BuildSearchIndex(SearchIndexOptions.For(config)).Run(SearchDocuments(site), output.StagingDir));
+        // Last, so that every generated file is there to collide with.
+        timer.Time("static", () => new CopyStaticFiles().Run(config.StaticDir, output, diagnostics));
         timer.Time("check", () => new SiteGen.Check.CheckLinks(config.BasePath).Run(output.StagingDir, config.OutputDir, diagnostics));
         if (!diagnostics.HasErrors && !(config.Strict && diagnostics.Count > 0))
         {
@@ -139,7 +197,9 @@ public sealed class SiteBuilder(TimeProvider clock)
 
     /// <summary>The configuration and the site-wide facts every page shows; a change rebuilds every page.</summary>
     private static string SiteKey(SiteConfig config, SiteModel site) =>
-        System.Text.Json.JsonSerializer.Serialize(config) + "|math=" + site.Articles.Any(a => a.Rendered.HasMath);
+        System.Text.Json.JsonSerializer.Serialize(config) + "|math=" + site.Articles.Any(a => a.Rendered.HasMath)
+        // The highlight stylesheet and static files are written by full builds only.
+        + "|highlight=" + site.Articles.Any(a => a.Rendered.HasHighlight) + "|static=" + BuildCache.Stamp(config.StaticDir);
 
     /// <summary>Imports feeds, or, in a live rebuild, reuses the last import while seeds and configuration are unchanged.</summary>
     private static ImportResult Import(SiteConfig config, DiagnosticBag diagnostics, TimeProvider clock, BuildCache? cache)
@@ -225,35 +285,6 @@ public sealed class SiteBuilder(TimeProvider clock)
         // The words depend on the configuration too (language, translations), so they are checked on every build.
         templates.Words(config.Language, config.Translations, config.ConfigFile, diagnostics);
         return templates;
-    }
-
-    /// <summary>Renders each page, reusing a cached body (and its diagnostics) while its Markdown is unchanged.</summary>
-    private static IReadOnlyList<RenderedPage> Render(IReadOnlyList<Page> pages, RenderMarkdown renderer, DiagnosticBag diagnostics, BuildCache? cache)
-    {
-        if (cache is null)
-        {
-            return renderer.Run(pages, diagnostics);
-        }
-
-        var rendered = new RenderedPage[pages.Count];
-        Parallel.For(0, pages.Count, i =>
-        {
-            var page = pages[i];
-            if (!cache.Pages.TryGetValue(page.SourcePath, out var hit) || hit.Markdown != page.Markdown || hit.BodyLine != page.BodyLine)
-            {
-                var local = new DiagnosticBag();
-                hit = (page.Markdown, page.BodyLine, renderer.RenderOne(page, local), local.Snapshot());
-                cache.Pages[page.SourcePath] = hit;
-            }
-
-            foreach (var diagnostic in hit.Diagnostics)
-            {
-                diagnostics.Add(diagnostic);
-            }
-
-            rendered[i] = hit.Rendered with { Page = page };
-        });
-        return rendered;
     }
 
     private static BuildResult Result(bool succeeded, ImportResult imported, int pages, DiagnosticBag diagnostics, StageTimer timer) =>

@@ -24,6 +24,9 @@ public sealed class BuildOptions
         }
     }
 
+    /// <summary>After <see cref="Read"/> returned null: 2 when a flag was wrong, 1 when the configuration file was.</summary>
+    public int FailureExitCode { get; private set; } = CommandLine.BadUsage;
+
     /// <summary>The merged configuration, or null (after printing why) when it is unusable.</summary>
     public SiteConfig? Read(ParseResult parsed, TextWriter errors)
     {
@@ -43,6 +46,10 @@ public sealed class BuildOptions
 
         if (diagnostics.HasErrors)
         {
+            // A bad flag is bad usage; a broken sitegen.yml is a build error, like a broken template.
+            FailureExitCode = diagnostics.Snapshot().Any(d => d.Severity == Severity.Error && d.Code is "SG0001" or "SG0002")
+                ? CommandLine.BadUsage
+                : CommandLine.BuildFailed;
             return null;
         }
 

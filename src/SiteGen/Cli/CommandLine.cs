@@ -14,11 +14,24 @@ public static class CommandLine
 
     public static int Run(string[] args)
     {
+        try
+        {
+            return RunCommand(args);
+        }
+        catch (Exception e)
+        {
+            return InternalError.Report(e, verbose: args.Contains(InternalError.VerboseFlag), Console.Error);
+        }
+    }
+
+    private static int RunCommand(string[] args)
+    {
         var options = new BuildOptions();
         var root = new RootCommand("SiteGen: static documentation sites for technical writing with math.");
+        root.Options.Add(InternalError.CreateVerboseOption());
         var build = new Command("build", "Import feeds into content/ and build the static site.");
         options.AddTo(build);
-        build.SetAction(parsed => RunBuild(options.Read(parsed, Console.Error), Terminal.ForProcess(parsed)));
+        build.SetAction(parsed => options.Read(parsed, Console.Error) is { } config ? RunBuild(config, Terminal.ForProcess(parsed)) : options.FailureExitCode);
         root.Subcommands.Add(build);
         foreach (var command in ExtraCommands.Create(options))
         {
@@ -32,16 +45,12 @@ public static class CommandLine
             return UsageErrors.Report(result, Console.Error);
         }
 
-        return result.Invoke();
+        // Exceptions reach Run's handler: one line, the stack only with --verbose.
+        return result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
-    private static int RunBuild(SiteConfig? config, Terminal terminal)
+    private static int RunBuild(SiteConfig config, Terminal terminal)
     {
-        if (config is null)
-        {
-            return BadUsage;
-        }
-
         // Only a published site needs its host, so the warning is the command line's, not the builder's.
         var noHost = PublishingHost.NoHost(config);
         if (noHost is not null && config.Strict)

@@ -37,10 +37,10 @@ internal static class DeployCommand
         deploy.SetAction(parsed =>
         {
             var terminal = Terminal.ForProcess(parsed);
-            var site = ReadConfig(terminal, parsed.GetValue(config)!, parsed.GetValue(output)!, parsed.GetValue(baseUrl));
+            var (site, failureExitCode) = ReadConfig(terminal, parsed.GetValue(config)!, parsed.GetValue(output)!, parsed.GetValue(baseUrl));
             if (site is null)
             {
-                return CommandLine.BadUsage;
+                return failureExitCode;
             }
 
             var (target, remote) = (parsed.GetValue(to), parsed.GetValue(git));
@@ -61,7 +61,8 @@ internal static class DeployCommand
 
     private sealed record Request(SiteConfig Config, bool Force, bool DryRun);
 
-    private static SiteConfig? ReadConfig(Terminal terminal, string configFile, string output, string? baseUrl)
+    /// <summary>The site's configuration, or null with exit 2 for a bad flag and 1 for a broken sitegen.yml (as build does).</summary>
+    private static (SiteConfig? Config, int FailureExitCode) ReadConfig(Terminal terminal, string configFile, string output, string? baseUrl)
     {
         var diagnostics = new DiagnosticBag();
         var config = new LoadConfig().Run(configFile, new SiteConfig { ConfigFile = configFile }, diagnostics) with { OutputDir = output };
@@ -75,8 +76,10 @@ internal static class DeployCommand
             config = config with { BaseUrl = BaseUrl.Normalize(baseUrl) };
         }
 
-        terminal.Report(diagnostics.Snapshot());
-        return diagnostics.HasErrors ? null : config;
+        var reported = diagnostics.Snapshot();
+        terminal.Report(reported);
+        var badFlag = reported.Any(d => d.Severity == Severity.Error && d.Code == "SG0002");
+        return diagnostics.HasErrors ? (null, badFlag ? CommandLine.BadUsage : CommandLine.BuildFailed) : (config, 0);
     }
 
     /// <summary>The checks every deploy runs first: a built site, a host in the base URL, no broken internal link.</summary>

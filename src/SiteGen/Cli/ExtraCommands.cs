@@ -24,7 +24,7 @@ internal static class ExtraCommands
         var config = options.Read(parsed, Console.Error);
         if (config is null)
         {
-            return CommandLine.BadUsage;
+            return options.FailureExitCode;
         }
 
         var diagnostics = new DiagnosticBag();
@@ -54,7 +54,7 @@ internal static class ExtraCommands
         {
             if (options.Read(parsed, Console.Error) is null)
             {
-                return CommandLine.BadUsage;
+                return options.FailureExitCode;
             }
 
             var session = new ServeSession(() => options.Read(parsed, Console.Error), parsed.GetValue(host)!, parsed.GetValue(port), Console.Out);

@@ -11,7 +11,11 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
     {
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (Key(keyNode) is not { } key)
+            {
+                continue;
+            }
+
             if (!knownKeys.Contains(key))
             {
                 Warn("SG0503", keyNode, $"unknown setting '{key}'; known settings are {string.Join(", ", knownKeys.Order())}");
@@ -30,6 +34,8 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
                 "taxonomy" => config with { Taxonomy = Taxonomy(value) },
                 "katex" => ApplyKatex(value, config),
                 "translations" => config with { Translations = Words(value) },
+                "highlight" => ApplyHighlight(value, config),
+                "static_dir" => config with { StaticDir = Scalar(value) ?? config.StaticDir },
                 "search" => ApplySearch(value, config),
                 _ => config,
             };
@@ -50,12 +56,19 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
         var macros = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (Key(keyNode) is not { } key)
+            {
+                continue;
+            }
+
             if (key == "macros" && value is YamlMappingNode macroMap)
             {
                 foreach (var (name, body) in macroMap.Children)
                 {
-                    macros[((YamlScalarNode)name).Value ?? ""] = Scalar(body) ?? "";
+                    if (Key(name) is { } macro)
+                    {
+                        macros[macro] = Scalar(body) ?? "";
+                    }
                 }
             }
             else if (key is "throwOnError" or "displayMode")
@@ -68,11 +81,57 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
             }
             else
             {
+                _plainNodes = 0;
                 options[key] = PlainValue(value);
+                if (_plainNodes > MaxPlainNodes)
+                {
+                    Error("SG0504", value, $"KaTeX option '{key}' is too large (more than {MaxPlainNodes} values, e.g. through aliases)");
+                    options.Remove(key);
+                }
             }
         }
 
         return config with { KatexOptions = options, KatexMacros = macros };
+    }
+
+    private SiteConfig ApplyHighlight(YamlNode node, SiteConfig config)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error("SG0504", node, "'highlight' must be a mapping with 'light' and 'dark' theme names");
+            return config;
+        }
+
+        var highlight = config.Highlight;
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            if (Key(keyNode) is not { } key)
+            {
+                continue;
+            }
+
+            if (key is not ("light" or "dark"))
+            {
+                Warn("SG0811", keyNode, $"unknown highlight setting '{key}'; known settings are dark, light");
+                continue;
+            }
+
+            var name = Scalar(value);
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (HighlightConfig.NormalizeTheme(name) is not { } theme)
+            {
+                Error("SG0810", value, $"unknown highlight theme '{name}'; use one of {string.Join(", ", HighlightConfig.ThemeNames)}");
+                continue;
+            }
+
+            highlight = key == "light" ? highlight with { LightTheme = theme } : highlight with { DarkTheme = theme };
+        }
+
+        return config with { Highlight = highlight };
     }
 
     /// <summary><c>search: {synonyms: {线性: [linear], …}}</c>; a key or value with no letter or digit is ignored (SG0821).</summary>
@@ -87,7 +146,11 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (Key(keyNode) is not { } key)
+            {
+                continue;
+            }
+
             if (key != "synonyms")
             {
                 Warn("SG0820", keyNode, $"unknown search setting '{key}'; the only one is 'synonyms'");
@@ -146,11 +209,11 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
             return result;
         }
 
-        foreach (var (key, value) in mapping.Children)
+        foreach (var (keyNode, value) in mapping.Children)
         {
-            if (Scalar(value) is { } text)
+            if (Key(keyNode) is { } key && Scalar(value) is { } text)
             {
-                result[((YamlScalarNode)key).Value ?? ""] = text;
+                result[key] = text;
             }
         }
 
@@ -168,7 +231,11 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
 
         foreach (var (tagNode, keywords) in mapping.Children)
         {
-            var tag = ((YamlScalarNode)tagNode).Value ?? "";
+            if (Key(tagNode) is not { } tag)
+            {
+                continue;
+            }
+
             result[tag] = keywords is YamlSequenceNode list
                 ? list.Children.Select(Scalar).OfType<string>().Where(k => k.Length > 0).ToList()
                 : [tag];
@@ -177,16 +244,35 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
         return result;
     }
 
-    private static object? PlainValue(YamlNode node) => node switch
+    private const int MaxPlainNodes = 10_000;
+
+    private int _plainNodes;
+
+    private object? PlainValue(YamlNode node) => ++_plainNodes > MaxPlainNodes ? null : node switch
     {
         YamlScalarNode s when s.Style == YamlDotNet.Core.ScalarStyle.Plain && bool.TryParse(s.Value, out var b) => b,
         YamlScalarNode s when s.Style == YamlDotNet.Core.ScalarStyle.Plain
             && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
         YamlScalarNode s => s.Value,
         YamlSequenceNode seq => seq.Children.Select(PlainValue).ToList(),
-        YamlMappingNode map => map.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => PlainValue(kv.Value)),
+        YamlMappingNode map => map.Children
+            .Where(kv => kv.Key is YamlScalarNode)
+            .GroupBy(kv => ((YamlScalarNode)kv.Key).Value ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => PlainValue(g.Last().Value)),
         _ => null,
     };
+
+    /// <summary>A mapping key as text; a key that is a list or mapping (<c>[a]: b</c>) is an error.</summary>
+    private string? Key(YamlNode node)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar.Value ?? "";
+        }
+
+        Error("SG0508", node, "a setting's name must be plain text, not a list or mapping; remove the brackets or quote the name");
+        return null;
+    }
 
     private string? Scalar(YamlNode node)
     {

@@ -20,6 +20,9 @@ public sealed record SiteConfig
     public string OutputDir { get; init; } = "site";
     public string CacheDir { get; init; } = ".sitegen-cache";
 
+    /// <summary>Folder copied byte for byte to the site root (images, downloads, <c>CNAME</c>, favicon).</summary>
+    public string StaticDir { get; init; } = "static";
+
     /// <summary>The <c>sitegen.yml</c> this configuration was read from (it may not exist).</summary>
     public string ConfigFile { get; init; } = "sitegen.yml";
 
@@ -43,6 +46,9 @@ public sealed record SiteConfig
 
     /// <summary>Theme words replacing those of the language's table (<c>translations:</c>), by word name.</summary>
     public IReadOnlyDictionary<string, string> Translations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The light and dark themes of highlighted code blocks.</summary>
+    public HighlightConfig Highlight { get; init; } = new();
 
     /// <summary>Query-time synonyms (<c>search.synonyms</c>): a query word equal to a key also finds its values.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SearchSynonyms { get; init; } =

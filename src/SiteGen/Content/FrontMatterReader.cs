@@ -1,6 +1,6 @@
 using System.Globalization;
+using SiteGen.Common;
 using SiteGen.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SiteGen.Content;
@@ -18,20 +18,15 @@ internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
     public FrontMatter? Read(string yaml, int firstLine)
     {
         _firstLine = firstLine;
-        YamlMappingNode? root;
-        try
+        var node = SafeYaml.Load(yaml, out var problem);
+        if (problem is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode as YamlMappingNode;
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Warning("SG0207", path, firstLine + (int)e.Start.Line - 1, (int)e.Start.Column,
-                $"invalid YAML in front matter: {e.InnerException?.Message ?? e.Message}");
+            diagnostics.Warning("SG0207", path, firstLine + problem.Line - 1, problem.Column,
+                $"front matter: {problem.Message}; the page is left out of the site until this is fixed");
             return null;
         }
 
+        var root = node is null ? new YamlMappingNode() : node as YamlMappingNode;
         if (root is null)
         {
             diagnostics.Warning("SG0207", path, firstLine, 1, "front matter must be a mapping of fields (key: value)");
@@ -46,7 +41,14 @@ internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
         var truncated = false;
         foreach (var (keyNode, value) in root.Children)
         {
-            switch (((YamlScalarNode)keyNode).Value)
+            if (keyNode is not YamlScalarNode { Value: var key })
+            {
+                diagnostics.Warning("SG0208", path, Line(keyNode), (int)keyNode.Start.Column,
+                    "a front-matter field's name must be plain text, not a list or mapping; the field is ignored");
+                continue;
+            }
+
+            switch (key)
             {
                 case "id": id = Scalar(value); break;
                 case "title": title = Scalar(value); break;
@@ -113,7 +115,7 @@ internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
             var line = 0;
             foreach (var (key, value) in item.Children)
             {
-                var name = ((YamlScalarNode)key).Value;
+                var name = (key as YamlScalarNode)?.Value;
                 if (name == "feed") feed = Scalar(value);
                 else if (name == "line") line = int.TryParse(Scalar(value), out var n) ? n : 0;
             }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SiteGen.Common;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Content;
@@ -19,7 +20,9 @@ public sealed partial class LoadPages
             return [];
         }
 
-        var files = Directory.EnumerateFiles(contentDir, "*.md", SearchOption.AllDirectories)
+        // A folder the user cannot read is skipped, not a crash (hidden files stay included, as before).
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var files = Directory.EnumerateFiles(contentDir, "*.md", options)
             .Order(StringComparer.Ordinal)
             .ToList();
         var pages = new Page?[files.Count];
@@ -34,11 +37,23 @@ public sealed partial class LoadPages
         string text;
         try
         {
-            text = File.ReadAllText(file);
+            text = Utf8Text.Decode(File.ReadAllBytes(file), out var bad);
+            if (bad is { } at)
+            {
+                diagnostics.Warning("SG0209", path, at.Line, at.Column,
+                    "invalid UTF-8; the bad bytes are shown as U+FFFD. Re-save the page as UTF-8");
+            }
+
+            text = Utf8Text.ReplaceNoncharacters(text, out var nonchar);
+            if (nonchar is { } where)
+            {
+                diagnostics.Warning("SG0211", path, where.Line, where.Column,
+                    "noncharacter (such as U+FFFE) replaced by U+FFFD; it is not text and breaks Unicode normalization. Remove it");
+            }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Warning("SG0206", path, 0, 0, $"cannot read page: {e.Message}");
+            diagnostics.Warning("SG0206", path, 0, 0, $"cannot read page: {e.Message}; the page is left out of the site");
             return null;
         }
 

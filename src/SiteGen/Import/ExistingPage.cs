@@ -4,11 +4,12 @@ namespace SiteGen.Import;
 /// <param name="Path">Path for diagnostics, e.g. <c>content/normalizing-flow.md</c>.</param>
 /// <param name="FullPath">Where the file is on disk.</param>
 /// <param name="Slug">File name without <c>.md</c>: it never changes once written.</param>
-/// <param name="Id">Front matter <c>id</c>, or null when absent or unreadable.</param>
+/// <param name="Id">Front matter <c>id</c>, or null when absent; read leniently from its line when the front matter is broken.</param>
 /// <param name="Date">Front matter <c>date</c> (first import), or null.</param>
 /// <param name="SourceHash">Front matter <c>source_hash</c>: which versions the page was generated from.</param>
 /// <param name="Intact">The page still matches its <c>generated</c> seal (nobody edited it).</param>
-/// <param name="Text">The file's text.</param>
+/// <param name="Text">The file's text, or null when the file cannot be read at all.</param>
+/// <param name="Damage">Why the front matter cannot be read, or null when it can (or the page has none).</param>
 internal sealed record ExistingPage(
     string Path,
     string FullPath,
@@ -17,4 +18,12 @@ internal sealed record ExistingPage(
     string? Date,
     string? SourceHash,
     bool Intact,
-    string Text);
+    string? Text,
+    PageDamage? Damage = null)
+{
+    /// <summary>Holds nothing a person wrote (an empty file, e.g. a write cut short by power loss): safe to regenerate.</summary>
+    public bool IsBlank => Text is not null && string.IsNullOrWhiteSpace(Text);
+}
+
+/// <summary>Where and why a page's front matter cannot be read; the line and column are the file's.</summary>
+internal sealed record PageDamage(int Line, int Column, string Message);

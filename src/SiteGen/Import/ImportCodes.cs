@@ -12,4 +12,7 @@ internal static class ImportCodes
     public const string FormulaKeptAsText = "SG0110";
     public const string EditedPageHasNewerVersion = "SG0120";
     public const string UnreadablePage = "SG0121";
+    public const string DamagedPageClaimsArticle = "SG0150";
+    public const string UnwritablePage = "SG0151";
+    public const string ContentDirIsFile = "SG0152";
 }

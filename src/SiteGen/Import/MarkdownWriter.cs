@@ -97,7 +97,9 @@ internal sealed class MarkdownWriter(int headingLevel)
         return _document.ToString().TrimEnd() + "\n";
     }
 
+    // Markdig takes a tab or a space separator (Zs) as whitespace beside a '$', not U+2028/U+2029 (Zl, Zp):
+    // there a '$' stays text unless a space is added (found by the feed property test).
     private static bool IsSafeMathNeighbor(char c) =>
-        char.IsWhiteSpace(c)
+        c == '\t' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.SpaceSeparator
         || (c is not ('$' or '\\') && (c < '\u0080' ? c > ' ' && !char.IsAsciiLetterOrDigit(c) : char.IsPunctuation(c)));
 }

@@ -1,15 +1,21 @@
-using SiteGen.Diagnostics;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
+using System.Text.RegularExpressions;
+using SiteGen.Common;
+using YamlDotNet.RepresentationModel;
 
 namespace SiteGen.Import;
 
-/// <summary>Reads the front matter of every <c>*.md</c> in the content folder so re-imports keep ids, slugs and dates.</summary>
-internal sealed class ReadExistingPages
+/// <summary>
+/// Reads the front matter of every <c>*.md</c> in the content folder so re-imports keep ids, slugs and dates.
+/// A page whose front matter cannot be read (a YAML slip, a lost <c>---</c>) is kept as it is, and its
+/// <c>id</c>, <c>source_hash</c> and <c>date</c> lines are read leniently, one line at a time, so the page still
+/// claims its article and the importer never writes a second page for it.
+/// </summary>
+internal sealed partial class ReadExistingPages
 {
-    private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
+    /// <summary>How far a lenient read looks when there is no closing <c>---</c>.</summary>
+    private const int LenientLines = 60;
 
-    public IReadOnlyList<ExistingPage> Read(string contentDir, DiagnosticBag diagnostics)
+    public IReadOnlyList<ExistingPage> Read(string contentDir)
     {
         if (!Directory.Exists(contentDir))
         {
@@ -21,46 +27,102 @@ internal sealed class ReadExistingPages
         {
             var name = System.IO.Path.GetFileName(fullPath);
             var shown = $"{shownDir}/{name}";
-            var text = File.ReadAllText(fullPath);
-            var fields = ReadFrontMatter(text, shown, diagnostics);
-            pages.Add(new ExistingPage(
-                shown,
-                fullPath,
-                System.IO.Path.GetFileNameWithoutExtension(name),
-                Field(fields, "id"),
-                Field(fields, "date"),
-                Field(fields, "source_hash"),
-                PageSeal.IsIntact(text),
-                text));
+            var slug = System.IO.Path.GetFileNameWithoutExtension(name);
+            string text;
+            try
+            {
+                text = Utf8Text.Decode(File.ReadAllBytes(fullPath), out _);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                pages.Add(new ExistingPage(shown, fullPath, slug, null, null, null, false, null,
+                    new PageDamage(0, 0, $"cannot read the file ({e.Message})")));
+                continue;
+            }
+
+            pages.Add(Page(shown, fullPath, slug, text));
         }
         return pages;
     }
 
-    private static Dictionary<string, object?>? ReadFrontMatter(string text, string shown, DiagnosticBag diagnostics)
+    private static ExistingPage Page(string shown, string fullPath, string slug, string text)
     {
         var normalized = PageSeal.NormalizeNewlines(text).TrimStart('\uFEFF');
+        var intact = PageSeal.IsIntact(text);
+        if (string.IsNullOrWhiteSpace(normalized))
+        {
+            return new ExistingPage(shown, fullPath, slug, null, null, null, false, text, new PageDamage(1, 1, "the page is empty"));
+        }
+
         if (!normalized.StartsWith("---\n", StringComparison.Ordinal))
         {
-            return null;
+            // No front matter: a hand-written page, or one whose first '---' was lost.
+            var head = Head(normalized);
+            var damage = LenientField(head, IdLine()) is null && LenientField(head, SourceHashLine()) is null
+                ? null
+                : new PageDamage(1, 1, "the front matter's opening '---' is missing");
+            return Lenient(shown, fullPath, slug, text, normalized, intact, damage);
         }
+
         var end = normalized.IndexOf("\n---\n", 3, StringComparison.Ordinal);
         if (end < 0)
         {
-            return null;
+            return Lenient(shown, fullPath, slug, text, normalized, intact, new PageDamage(1, 1, "the front matter has no closing '---'"));
         }
-        try
+
+        var node = SafeYaml.Load(normalized[4..(end + 1)], out var problem);
+        if (problem is not null)
         {
-            return Yaml.Deserialize<Dictionary<string, object?>>(normalized[4..(end + 1)]);
+            // Marks are relative to the front-matter block, which starts on the file's line 2.
+            return Lenient(shown, fullPath, slug, text, normalized, intact,
+                new PageDamage(problem.Line + 1, problem.Column, "the front matter is not valid YAML (see SG0207)"));
         }
-        catch (YamlException e)
+
+        if (node is not null and not YamlMappingNode)
         {
-            // YamlDotNet marks are relative to the front-matter block, which starts on the file's line 2.
-            diagnostics.Warning(ImportCodes.UnreadablePage, shown, (int)e.Start.Line + 1, (int)e.Start.Column,
-                $"cannot read front matter ({e.Message}); the page is kept as it is and its slug stays reserved.");
-            return null;
+            return Lenient(shown, fullPath, slug, text, normalized, intact, new PageDamage(2, 1, "the front matter is not a mapping of fields"));
         }
+
+        var fields = node as YamlMappingNode;
+        return new ExistingPage(shown, fullPath, slug, Field(fields, "id"), Field(fields, "date"), Field(fields, "source_hash"), intact, text);
     }
 
-    private static string? Field(Dictionary<string, object?>? fields, string key) =>
-        fields is not null && fields.TryGetValue(key, out var value) && value is string s && s.Length > 0 ? s : null;
+    private static ExistingPage Lenient(string shown, string fullPath, string slug, string text, string normalized, bool intact, PageDamage? damage)
+    {
+        var head = Head(normalized);
+        return new ExistingPage(shown, fullPath, slug, LenientField(head, IdLine()), LenientField(head, DateLine()),
+            LenientField(head, SourceHashLine()), intact, text, damage);
+    }
+
+    /// <summary>The front-matter part of a page: up to its second <c>---</c> line, or its first lines.</summary>
+    private static string Head(string normalized)
+    {
+        var close = normalized.IndexOf("\n---\n", 3, StringComparison.Ordinal);
+        if (close >= 0)
+        {
+            return normalized[..close];
+        }
+
+        var lines = normalized.Split('\n');
+        return string.Join('\n', lines.Take(LenientLines));
+    }
+
+    private static string? LenientField(string head, Regex line)
+    {
+        var match = line.Match(head);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    private static string? Field(YamlMappingNode? fields, string key) =>
+        fields is not null && fields.Children.TryGetValue(new YamlScalarNode(key), out var value)
+            && value is YamlScalarNode { Value: { Length: > 0 } s } ? s : null;
+
+    [GeneratedRegex(@"^id:[ \t]*[""']?([0-9a-f]{12})[""']?[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex IdLine();
+
+    [GeneratedRegex(@"^source_hash:[ \t]*[""']?(sha256:[0-9a-f]{64})[""']?[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex SourceHashLine();
+
+    [GeneratedRegex(@"^date:[ \t]*[""']?([0-9]{4}-[0-9]{2}-[0-9]{2})[""']?[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex DateLine();
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using SiteGen.Common;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Import;
@@ -41,7 +42,7 @@ public sealed class ReadFeeds
             {
                 bytes = File.ReadAllBytes(System.IO.Path.Combine(seedsDir, name));
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 diagnostics.Warning(ImportCodes.UnreadableFeed, shownPath, 0, 0, $"cannot read feed: {e.Message}");
                 continue;
@@ -117,8 +118,9 @@ public sealed class ReadFeeds
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            // A tab is ordinary whitespace in a flattened article; every other control character is damage.
-            if (!char.IsControl(c) || c == '\t')
+            // A tab is ordinary whitespace in a flattened article; every other control character is damage, and
+            // so is a noncharacter (U+FFFE makes string.Normalize throw, YAML refuses it).
+            if ((!char.IsControl(c) || c == '\t') && !Utf8Text.IsNoncharacter(text, i))
             {
                 builder?.Append(c);
                 continue;
@@ -126,10 +128,15 @@ public sealed class ReadFeeds
             if (builder is null)
             {
                 builder = new StringBuilder(text.Length).Append(text, 0, i);
+                var what = char.IsControl(c) ? "control character" : "noncharacter";
                 diagnostics.Warning(ImportCodes.ControlCharacter, shownPath, line, i + 1,
-                    $"control character U+{(int)c:X4} replaced by U+FFFD; remove it from the feed.");
+                    $"{what} U+{char.ConvertToUtf32(text, i):X4} replaced by U+FFFD; remove it from the feed.");
             }
             builder.Append('\uFFFD');
+            if (char.IsHighSurrogate(c))
+            {
+                i++;
+            }
         }
         return builder?.ToString() ?? text;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SiteGen.Common;
 using SiteGen.Config;
 using SiteGen.Diagnostics;
 
@@ -12,8 +13,6 @@ namespace SiteGen.Import;
 /// </summary>
 public sealed class WritePages
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     private readonly ExtractTitle _titles = new();
     private readonly MakeSlug _slugs = new();
     private readonly MatchTags _tags = new();
@@ -22,22 +21,30 @@ public sealed class WritePages
 
     public PageWriteCounts Write(IReadOnlyList<Article> articles, SiteConfig config, DiagnosticBag diagnostics, TimeProvider clock)
     {
-        var existing = _existing.Read(config.ContentDir, diagnostics);
-        var byId = new Dictionary<string, ExistingPage>(StringComparer.Ordinal);
-        foreach (var page in existing.Where(p => p.Id is not null))
-        {
-            byId.TryAdd(page.Id!, page);
-        }
-        var taken = ReservedNames(config.ContentDir);
-        var claimed = new HashSet<ExistingPage>();
-        var today = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var shownDir = config.ContentDir.Replace('\\', '/').TrimEnd('/');
+        if (File.Exists(config.ContentDir))
+        {
+            diagnostics.Error(ImportCodes.ContentDirIsFile, shownDir, 0, 0,
+                "the content folder is a file; move it away or pass another folder with --content DIR");
+            return new PageWriteCounts(0, 0, 0, 0);
+        }
+
+        var existing = _existing.Read(config.ContentDir);
+        var claims = new PageClaims(existing, _render);
+        var taken = ReservedNames(config.ContentDir);
+        var today = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         int created = 0, updated = 0, unchanged = 0, kept = 0;
+        var claimedBy = new Dictionary<ExistingPage, Article>();
         foreach (var article in articles)
         {
-            var page = FindPage(article, byId, claimed);
             var title = _titles.From(article.Body.Text);
+            var page = claims.Find(article, title);
+            if (page is not null)
+            {
+                claimedBy[page] = article;
+            }
+
             var id = page?.Id ?? article.Id;
             var slug = page?.Slug ?? _slugs.From(title, id, taken);
             var date = page?.Date is { } d && DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? d : today;
@@ -47,25 +54,23 @@ public sealed class WritePages
 
             if (page is null)
             {
-                WriteAtomically(config.ContentDir, slug, text);
-                created++;
+                created += Write(config.ContentDir, slug, text, $"{shownDir}/{slug}.md", diagnostics);
             }
-            else if (page.Intact)
+            else if (page.Intact || page.IsBlank)
             {
-                if (PageSeal.NormalizeNewlines(page.Text) == text)
+                if (page.Text is not null && PageSeal.NormalizeNewlines(page.Text) == text)
                 {
                     unchanged++;
                 }
                 else
                 {
-                    WriteAtomically(config.ContentDir, slug, text);
-                    updated++;
+                    updated += Write(config.ContentDir, slug, text, page.Path, diagnostics);
                 }
             }
             else
             {
                 kept++;
-                if (page.SourceHash is { } old && old != $"sha256:{RenderPage.SourceHash(article)}")
+                if (page.Damage is null && page.SourceHash is { } old && old != $"sha256:{RenderPage.SourceHash(article)}")
                 {
                     diagnostics.Warning(ImportCodes.EditedPageHasNewerVersion, $"{shownDir}/{slug}.md", 1, 1,
                         $"page was edited by hand, so it was kept, but the feeds now carry a different version of this article " +
@@ -74,22 +79,45 @@ public sealed class WritePages
                 }
             }
         }
+
+        ReportDamaged(existing, claims, claimedBy, diagnostics);
         return new PageWriteCounts(created, updated, unchanged, kept);
     }
 
-    /// <summary>The page generated earlier from any version of this article (the first occurrence can change when feeds are added).</summary>
-    private static ExistingPage? FindPage(Article article, Dictionary<string, ExistingPage> byId, HashSet<ExistingPage> claimed)
+    /// <summary>One warning per page whose front matter cannot be read: kept byte for byte, and what it still holds.</summary>
+    private static void ReportDamaged(IReadOnlyList<ExistingPage> existing, PageClaims claims, Dictionary<ExistingPage, Article> claimedBy, DiagnosticBag diagnostics)
     {
-        var ids = new[] { article.Id }
-            .Concat(new[] { article.Body }.Concat(article.OtherVersions).Select(v => TextKey.IdOf(TextKey.Normalize(v.Text))));
-        foreach (var id in ids)
+        foreach (var page in existing.Where(p => p.Damage is not null && !p.IsBlank))
         {
-            if (byId.TryGetValue(id, out var page) && claimed.Add(page))
+            var damage = page.Damage!;
+            if (claimedBy.TryGetValue(page, out var article))
             {
-                return page;
+                diagnostics.Warning(ImportCodes.DamagedPageClaimsArticle, page.Path, damage.Line, damage.Column,
+                    $"{damage.Message}, so the page is kept as it is; it still holds the article of {article.Body.Path}:{article.Body.Line} " +
+                    $"(recognised by {claims.HowClaimed(page)}) and no second page was written for it. Fix the front matter, or delete the page to have it regenerated");
+            }
+            else
+            {
+                diagnostics.Warning(ImportCodes.UnreadablePage, page.Path, damage.Line, damage.Column,
+                    $"{damage.Message}, so the page is kept as it is and its name stays reserved");
             }
         }
-        return null;
+    }
+
+    /// <summary>Writes one page; 1 when written, 0 (after a warning) when the file system refused.</summary>
+    private static int Write(string contentDir, string slug, string text, string shown, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            AtomicFile.WriteAllText(Path.Combine(contentDir, slug + ".md"), text);
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Warning(ImportCodes.UnwritablePage, shown, 0, 0,
+                $"cannot write the page ({e.Message}); its article is missing from content/ until the next import can write it");
+            return 0;
+        }
     }
 
     /// <summary>Every name in the content folder, case-insensitively: new slugs must not collide on any filesystem.</summary>
@@ -105,24 +133,5 @@ public sealed class WritePages
             }
         }
         return taken;
-    }
-
-    private static void WriteAtomically(string contentDir, string slug, string text)
-    {
-        Directory.CreateDirectory(contentDir);
-        var target = Path.Combine(contentDir, slug + ".md");
-        var temp = Path.Combine(contentDir, $".{slug}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, text, Utf8NoBom);
-            File.Move(temp, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 }

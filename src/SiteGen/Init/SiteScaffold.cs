@@ -60,12 +60,18 @@ public static class SiteScaffold
 
         # Feed entries at least this similar (0.05-1) are one article: the longest version becomes the page.
         # dedup_threshold: 0.6
-        # Articles per page of the home page.
+        # Articles per page of the home page and of each tag.
         # page_size: 20
         # KaTeX options and macros, e.g.
         # katex:
         #   macros:
         #     \RR: \mathbb{R}
+        # Colours of highlighted code blocks in hand-written pages, light and dark (VS Code themes), e.g.
+        # highlight:
+        #   light: LightPlus
+        #   dark: DarkPlus
+        # Folder copied byte for byte to the site root (images, downloads, CNAME).
+        # static_dir: static
 
         """;
 

@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using SiteGen.Markdown.Extensions.Links;
 using SiteGen.Markdown.Extensions.Placeholders;
 
 namespace SiteGen.Markdown;
@@ -25,6 +26,8 @@ public static class MarkdownPipelineFactory
             // GitHub style keeps Unicode letters, so "## 测试" gets id "测试" rather than "section".
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UsePlaceholders()
+            // Root-relative URLs and links to other pages' .md files, once a page context says where the page is.
+            .UseSiteLinks()
             // Raw HTML shows as text (Hugo's unsafe=false): feed text is untrusted.
             .DisableHtml();
 

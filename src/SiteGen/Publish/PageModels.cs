@@ -17,6 +17,9 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
 {
     public const int RelatedCount = 5;
 
+    /// <summary>Where the build writes the code highlighting stylesheet (a build output, not a theme file).</summary>
+    public const string HighlightStylesheet = "assets/highlight.css";
+
     // The same for every page: converted for the templates once.
     private readonly SharedModel _site = new(new Dictionary<string, object?>
     {
@@ -26,8 +29,12 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
         ["base_url"] = config.BaseUrl,
     });
 
-    /// <summary>What the layout reads on every page: <c>site</c>, <c>root</c>, <c>home</c>, <c>page</c>, <c>has_math</c>, <c>katex_css</c>.</summary>
-    public Dictionary<string, object?> Layout(string pageUrl, string kind, string title, string description, bool hasMath, string? root = null)
+    /// <summary>
+    /// What the layout reads on every page: <c>site</c>, <c>root</c>, <c>home</c>, <c>page</c>, <c>has_math</c>,
+    /// <c>katex_css</c>, <c>highlight_css</c>.
+    /// </summary>
+    public Dictionary<string, object?> Layout(string pageUrl, string kind, string title, string description, bool hasMath,
+        bool hasHighlight = false, string? root = null)
     {
         root ??= SiteUrls.RootFrom(pageUrl);
         return new Dictionary<string, object?>
@@ -49,6 +56,8 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
             ["has_math"] = hasMath,
             // The KaTeX stylesheet is linked only when the build ships it, so no page points at a missing file.
             ["katex_css"] = hasMath && hasKatexAssets,
+            // Only pages with highlighted code link the generated highlight stylesheet.
+            ["highlight_css"] = hasHighlight,
         };
     }
 

@@ -1,19 +1,31 @@
+using SiteGen.Common;
+
 namespace SiteGen.Publish;
 
 /// <summary>
 /// A build writes into a fresh sibling folder and swaps it in only on success, so a failed build never
-/// leaves a half-written site and readers of the old one are not disturbed while it is written.
+/// leaves a half-written site and readers of the old one are not disturbed while it is written. The swap is
+/// one atomic exchange of the two folders where the system has one (<see cref="FolderSwap"/>), so at every
+/// moment <c>site/</c> is the old complete site or the new one. A killed build leaves its staging folder
+/// (or, after the swap, the old site under the staging name); the next build deletes it
+/// (<c>Build/Leftovers</c>), which is why the names below are a contract.
 /// </summary>
 public sealed class SiteOutput : ISiteWriter, IDisposable
 {
+    /// <summary>Infixes of the sibling folders a build creates: <c>site.staging-&lt;pid&gt;-&lt;guid&gt;</c>, <c>site.old-…</c>.</summary>
+    public const string StagingInfix = ".staging-";
+
+    public const string OldInfix = ".old-";
+
     private readonly string _target;
     private bool _committed;
+    private int _written;
 
     public SiteOutput(string outputDir)
     {
         _target = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         Directory.CreateDirectory(Path.GetDirectoryName(_target)!);
-        StagingDir = $"{_target}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        StagingDir = $"{_target}{StagingInfix}{Environment.ProcessId}-{Guid.NewGuid():N}";
         Directory.CreateDirectory(StagingDir);
     }
 
@@ -26,16 +38,40 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
         var path = Path.Combine(StagingDir, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
+        if (Interlocked.Increment(ref _written) == 1)
+        {
+            PausePoint.Reached("write");
+        }
     }
 
     public void Commit()
     {
-        var old = $"{_target}.old-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        if (Directory.Exists(_target))
+        PausePoint.Reached("commit");
+        if (File.Exists(_target))
         {
-            Directory.Move(_target, old);
+            throw new IOException($"{_target} is a file, not a folder; move it away so the site can be written there");
         }
 
+        if (!Directory.Exists(_target))
+        {
+            Directory.Move(StagingDir, _target);
+            _committed = true;
+            return;
+        }
+
+        if (FolderSwap.TryExchange(StagingDir, _target))
+        {
+            // The staging name now holds the old site.
+            _committed = true;
+            PausePoint.Reached("swap");
+            TryDelete(StagingDir);
+            return;
+        }
+
+        // No atomic exchange here: two renames, with a moment without site/ that Leftovers can repair.
+        var old = $"{_target}{OldInfix}{Environment.ProcessId}-{Guid.NewGuid():N}";
+        Directory.Move(_target, old);
+        PausePoint.Reached("swap");
         Directory.Move(StagingDir, _target);
         _committed = true;
         TryDelete(old);
@@ -58,7 +94,7 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
                 Directory.Delete(dir, recursive: true);
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A leftover folder costs disk space, not correctness; the next build tries again.
         }

@@ -61,7 +61,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
                     string.Join(ListSeparator, related[i].Select(r => _summaries[r.Index])));
                 files.Add(new SiteFile(Index(entry.Page.Url), key, () =>
                 {
-                    var model = models.Layout(entry.Page.Url, "article", entry.Page.Title, entry.Excerpt, entry.Rendered.HasMath);
+                    var model = models.Layout(entry.Page.Url, "article", entry.Page.Title, entry.Excerpt, entry.Rendered.HasMath, entry.Rendered.HasHighlight);
                     model["article"] = models.Article(entry, site, related[i]);
                     return renderer.Render("article", model, entry.Page.Url);
                 }, IsHtml: true, entry));
@@ -162,7 +162,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
         /// count are rendered from the same Markdown as its HTML, so the HTML's hash stands for all of them.
         /// </summary>
         private string OwnKey(ArticleEntry a) => string.Join(Separator,
-            _summaries[a.Index], Hash(a.Rendered.Html), a.Rendered.HasMath, string.Join(ListSeparator, a.Page.Sources.Select(s => $"{s.Feed}:{s.Line}")));
+            _summaries[a.Index], Hash(a.Rendered.Html), a.Rendered.HasMath, a.Rendered.HasHighlight, string.Join(ListSeparator, a.Page.Sources.Select(s => $"{s.Feed}:{s.Line}")));
     }
 
     /// <summary>Everything <see cref="PageModels.Summary"/> shows of an article.</summary>

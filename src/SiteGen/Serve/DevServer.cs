@@ -68,6 +68,22 @@ public sealed class DevServer : IAsyncDisposable
             return;
         }
 
+        // A full rebuild exchanges the whole folder: a file found just before the swap and deleted with the old
+        // site is looked up again, so the request gets the new file rather than an error.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var found = Resolve(relative);
+            if (found is null)
+            {
+                break;
+            }
+
+            if (await TrySendFileAsync(context, found, StatusCodes.Status200OK))
+            {
+                return;
+            }
+        }
+
         var file = Resolve(relative);
         if (file is null)
         {
@@ -109,9 +125,8 @@ public sealed class DevServer : IAsyncDisposable
     private async Task NotFoundAsync(HttpContext context)
     {
         var page = Path.Combine(_siteDir, "404.html");
-        if (File.Exists(page))
+        if (File.Exists(page) && await TrySendFileAsync(context, page, StatusCodes.Status404NotFound))
         {
-            await SendFileAsync(context, page, StatusCodes.Status404NotFound);
             return;
         }
 
@@ -120,6 +135,16 @@ public sealed class DevServer : IAsyncDisposable
 
     private async Task SendFileAsync(HttpContext context, string file, int status)
     {
+        if (!await TrySendFileAsync(context, file, status))
+        {
+            // Still gone after the retries: the next request sees the new site.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+    }
+
+    /// <summary>Sends a whole file read in one go (a rename over it cannot cut it); false when it vanished first.</summary>
+    private async Task<bool> TrySendFileAsync(HttpContext context, string file, int status)
+    {
         byte[] bytes;
         try
         {
@@ -127,9 +152,7 @@ public sealed class DevServer : IAsyncDisposable
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            // The folder was swapped between lookup and read; the next request sees the new site.
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return;
+            return false;
         }
 
         var type = ContentTypes.TryGetContentType(file, out var known) ? known : "application/octet-stream";
@@ -143,6 +166,7 @@ public sealed class DevServer : IAsyncDisposable
         context.Response.ContentType = type;
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        return true;
     }
 
     private async Task StreamEventsAsync(HttpContext context)

@@ -35,7 +35,7 @@ public sealed class ServeSession(Func<SiteConfig?> loadConfig, string host, int 
         Rebuild("initial build");
         _server = new DevServer(_initial.OutputDir, _initial.BasePath, host, port, _reload);
         await _server.StartAsync(cancel);
-        var watched = new[] { _initial.SeedsDir, _initial.ContentDir, _initial.TemplatesDir, _initial.ConfigFile }
+        var watched = new[] { _initial.SeedsDir, _initial.ContentDir, _initial.TemplatesDir, _initial.StaticDir, _initial.ConfigFile }
             .Where(p => Directory.Exists(p) || File.Exists(p));
         _watcher = new ChangeWatcher(watched, TimeSpan.FromMilliseconds(50), OnChanges);
         log.WriteLine($"Serving {_initial.OutputDir} at {Url} (Ctrl+C stops)");
@@ -124,6 +124,14 @@ public sealed class ServeSession(Func<SiteConfig?> loadConfig, string host, int 
                 log.WriteLine($"[{DateTime.Now:HH:mm:ss}] build failed ({reason}); still serving the last good site");
                 _ = _reload.ErrorAsync(errors);
             }
+        }
+        catch (Exception e)
+        {
+            // A rebuild runs on a pool thread: an exception must not vanish there, nor end the session.
+            var inner = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+            var line = $"error SG0700: internal error ({inner.GetType().Name}: {inner.Message.TrimEnd('.')}); still serving the last good site";
+            log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+            _ = _reload.ErrorAsync(line);
         }
         finally
         {

@@ -46,6 +46,18 @@ public sealed class DeployToFolderTests
     }
 
     [Fact]
+    public void ABrokenSitegenYmlIsABuildFailureNotBadUsage()
+    {
+        using var site = TestSites.Create();
+        TestSites.Build(site);
+        File.WriteAllText(site.Combine("sitegen.yml"), "title: [unclosed\n");
+        var run = CliRun.Run(TestSites.DeployArgs(site, "--to", site.Combine("www")));
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("sitegen.yml(1,8): error SG0502", run.Stderr);
+        Assert.False(Directory.Exists(site.Combine("www")));
+    }
+
+    [Fact]
     public void DeployBeforeABuildSaysToBuildFirst()
     {
         using var site = TestSites.Create();

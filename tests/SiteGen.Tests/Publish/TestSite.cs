@@ -15,7 +15,7 @@ internal static class TestSite
     public static string ValidContent => Path.Combine(TestFiles, "Sites", "valid", "content");
 
     /// <summary>Builds <paramref name="contentDir"/> and returns the output folder (deleted by the caller or the OS).</summary>
-    public static (string OutputDir, BuildResult Result) Build(string contentDir, string baseUrl, string? outputDir = null)
+    public static (string OutputDir, BuildResult Result) Build(string contentDir, string baseUrl, string? outputDir = null, string? staticDir = null)
     {
         var work = Path.Combine(Path.GetTempPath(), "sitegen-tests", Guid.NewGuid().ToString("N"));
         var config = new SiteConfig
@@ -27,6 +27,7 @@ internal static class TestSite
             TemplatesDir = TemplatesDir,
             OutputDir = outputDir ?? Path.Combine(work, "site"),
             CacheDir = Path.Combine(work, "cache"),
+            StaticDir = staticDir ?? Path.Combine(work, "no-static"),
             BaseUrl = BaseUrl.Normalize(baseUrl),
             PageSize = 3,
         };

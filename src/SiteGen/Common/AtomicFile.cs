@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SiteGen.Common;
+
+/// <summary>
+/// Writes a file so that a reader, or a process killed half-way, only ever sees the old file or the new one:
+/// the bytes go to a hidden temporary sibling (<c>.name.&lt;guid&gt;.tmp</c>) that is renamed over the target.
+/// A kill between the two steps leaves only that temporary file, which <see cref="RemoveLeftovers"/> deletes.
+/// </summary>
+public static partial class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
+
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            PausePoint.Reached("atomic-write");
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>True for the name of a temporary file this class (or an older writer of the same shape) leaves when killed.</summary>
+    public static bool IsLeftover(string fileName) => TempName().IsMatch(fileName);
+
+    /// <summary>Deletes the temporary files killed writers left directly in <paramref name="dir"/>; returns what it could not delete.</summary>
+    public static IReadOnlyList<string> RemoveLeftovers(string dir)
+    {
+        var failed = new List<string>();
+        if (!Directory.Exists(dir))
+        {
+            return failed;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(dir, "*.tmp"))
+        {
+            if (!IsLeftover(Path.GetFileName(file)))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failed.Add(file);
+            }
+        }
+
+        return failed;
+    }
+
+    // .name.<guid>.tmp (content pages, served files), and name.<pid>.<guid>.tmp (the formula cache).
+    [GeneratedRegex(@"^(\..+\.|.+\.[0-9]+\.)[0-9a-f]{32}\.tmp$")]
+    private static partial Regex TempName();
+}
