@@ -42,6 +42,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["quick-import", var seeds, ..])
+        {
+            QuickImport.Run(seeds, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+            return;
+        }
+
         if (args is ["quick-highlight", ..])
         {
             HighlightBench.Lines(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);

@@ -8,7 +8,14 @@ namespace SiteGen.Content;
 /// <summary>The front-matter fields SiteGen understands.</summary>
 internal sealed record FrontMatter(
     string? Id, string? Title, string? Slug, int SlugLine, DateOnly? Date, IReadOnlyList<string> Tags,
-    IReadOnlyList<PageSource> Sources, bool Truncated, string? Description);
+    IReadOnlyList<PageSource> Sources, bool Truncated, string? Description)
+{
+    /// <summary><c>link</c>: the original of an article imported from a feed item.</summary>
+    public string? Link { get; init; }
+
+    /// <summary><c>author</c> of an article imported from a feed item.</summary>
+    public string? Author { get; init; }
+}
 
 /// <summary>Reads front matter with YamlDotNet, turning its block-relative marks into file lines.</summary>
 internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
@@ -33,7 +40,7 @@ internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
             return null;
         }
 
-        string? id = null, title = null, slug = null, description = null;
+        string? id = null, title = null, slug = null, description = null, link = null, author = null;
         var slugLine = firstLine;
         DateOnly? date = null;
         IReadOnlyList<string> tags = [];
@@ -58,10 +65,12 @@ internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
                 case "tags": tags = Strings(value); break;
                 case "sources": sources = Sources(value); break;
                 case "truncated": truncated = Scalar(value) is "true" or "True" or "yes"; break;
+                case "link": link = Scalar(value); break;
+                case "author": author = Scalar(value); break;
             }
         }
 
-        return new FrontMatter(id, title, slug, slugLine, date, tags, sources, truncated, description);
+        return new FrontMatter(id, title, slug, slugLine, date, tags, sources, truncated, description) { Link = link, Author = author };
     }
 
     private int Line(YamlNode node) => _firstLine + (int)node.Start.Line - 1;
@@ -113,16 +122,18 @@ internal sealed class FrontMatterReader(string path, DiagnosticBag diagnostics)
         {
             string? feed = null;
             var line = 0;
+            int? position = null;
             foreach (var (key, value) in item.Children)
             {
                 var name = (key as YamlScalarNode)?.Value;
                 if (name == "feed") feed = Scalar(value);
                 else if (name == "line") line = int.TryParse(Scalar(value), out var n) ? n : 0;
+                else if (name == "item") position = int.TryParse(Scalar(value), out var p) && p > 0 ? p : null;
             }
 
             if (feed is not null)
             {
-                sources.Add(new PageSource(feed, line));
+                sources.Add(new PageSource(feed, line, position));
             }
         }
 

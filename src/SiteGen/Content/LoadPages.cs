@@ -97,7 +97,7 @@ public sealed partial class LoadPages
         }
 
         return new Page(path, front.Id ?? slug, title, slug, front.Date, front.Tags, front.Sources,
-            front.Truncated, front.Description, split.Body, split.BodyLine);
+            front.Truncated, front.Description, split.Body, split.BodyLine, front.Link, front.Author);
     }
 
     private static List<Page> RejectDuplicateSlugs(List<Page> pages, DiagnosticBag diagnostics)

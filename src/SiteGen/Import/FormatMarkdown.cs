@@ -10,7 +10,7 @@ namespace SiteGen.Import;
 /// </summary>
 internal sealed class FormatMarkdown
 {
-    private static readonly string[] Placeholders = ["[Math]", "[公式]", "[代码]"];
+    internal static readonly string[] Placeholders = ["[Math]", "[公式]", "[代码]"];
 
     /// <param name="entry">The feed entry; its path and line locate warnings.</param>
     /// <param name="headingLevel">Level of headings recovered from section words (2 in the body, deeper inside a version section).</param>
@@ -71,7 +71,7 @@ internal sealed class FormatMarkdown
         return close + 2;
     }
 
-    private static bool CanBeInlineMath(string content)
+    internal static bool CanBeInlineMath(string content)
     {
         if (content.Length == 0 || content.Contains('$'))
         {
@@ -81,7 +81,7 @@ internal sealed class FormatMarkdown
         return trailingBackslashes % 2 == 0;
     }
 
-    private static bool CanBeMathBlock(string content) => content.Length > 0 && !content.Contains("$$", StringComparison.Ordinal);
+    internal static bool CanBeMathBlock(string content) => content.Length > 0 && !content.Contains("$$", StringComparison.Ordinal);
 
     private static int? TryUrl(string text, int i, MarkdownWriter writer, int plainStart)
     {

@@ -10,6 +10,8 @@ public static class ImportFeeds
     {
         var batch = new ReadFeeds().Read(config.SeedsDir, diagnostics);
         var deduplicated = new DeduplicateArticles().Deduplicate(batch.Entries, config);
+        // Feed items that share a link or guid merge when their texts agree by a lower bar; items stand for equal text lines.
+        deduplicated = new Syndication.MergeFeedItems().Merge(deduplicated, batch.Entries, config);
         var pages = new WritePages().Write(deduplicated.Articles, config, diagnostics, clock);
         return new ImportResult(
             batch.Feeds.Count,

@@ -3,12 +3,14 @@ using System.Text;
 using System.Text.Unicode;
 using SiteGen.Common;
 using SiteGen.Diagnostics;
+using SiteGen.Import.Syndication;
 
 namespace SiteGen.Import;
 
 /// <summary>
-/// Reads every <c>*.txt</c> feed of the seeds folder (ordinal file-name order) into entries, one per
-/// non-blank line after the optional header. Bad input becomes warnings, never exceptions, and no line is dropped.
+/// Reads every feed of the seeds folder (ordinal file-name order) into entries: a <c>*.txt</c> feed gives one per
+/// non-blank line after the optional header, a <c>*.xml</c> (RSS 2.0 or Atom 1.0) or <c>*.json</c> (JSON Feed) one
+/// per item. Bad input becomes warnings, never exceptions, and no line or readable item is dropped.
 /// </summary>
 public sealed class ReadFeeds
 {
@@ -24,13 +26,14 @@ public sealed class ReadFeeds
             return new FeedBatch([], []);
         }
 
-        var files = Directory.GetFiles(seedsDir, "*.txt")
+        var files = Directory.GetFiles(seedsDir)
             .Select(path => System.IO.Path.GetFileName(path))
+            .Where(name => FormatOf(name) is not null)
             .Order(StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0)
         {
-            diagnostics.Warning(ImportCodes.NoFeeds, shownDir, 0, 0, $"no *.txt feeds in '{shownDir}'; nothing to import.");
+            diagnostics.Warning(ImportCodes.NoFeeds, shownDir, 0, 0, $"no *.txt, *.xml or *.json feeds in '{shownDir}'; nothing to import.");
         }
 
         var entries = new List<FeedEntry>();
@@ -48,17 +51,33 @@ public sealed class ReadFeeds
                 continue;
             }
             var before = entries.Count;
-            ReadFeed(name, shownPath, bytes, entries, diagnostics);
-            if (entries.Count == before)
+            var format = FormatOf(name);
+            var isFeed = format switch
             {
-                diagnostics.Warning(ImportCodes.EmptyFeed, shownPath, 1, 1,
-                    "feed has no article lines (only a header or blank lines); expected one article per line.");
+                FeedFormat.Rss => new XmlFeedReader().Read(name, shownPath, bytes, entries, diagnostics),
+                FeedFormat.JsonFeed => new JsonFeedReader().Read(name, shownPath, bytes, entries, diagnostics),
+                _ => ReadFeed(name, shownPath, bytes, entries, diagnostics),
+            };
+            if (isFeed && entries.Count == before)
+            {
+                diagnostics.Warning(ImportCodes.EmptyFeed, shownPath, 1, 1, format == FeedFormat.Text
+                    ? "feed has no article lines (only a header or blank lines); expected one article per line."
+                    : "feed has no items that could be imported.");
             }
         }
         return new FeedBatch(files, entries);
     }
 
-    private static void ReadFeed(string feed, string shownPath, byte[] bytes, List<FeedEntry> entries, DiagnosticBag diagnostics)
+    /// <summary>Text, or RSS/Atom (which one the root element tells), or JSON Feed, by extension; null for other files.</summary>
+    private static FeedFormat? FormatOf(string name) => System.IO.Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".txt" => FeedFormat.Text,
+        ".xml" => FeedFormat.Rss,
+        ".json" => FeedFormat.JsonFeed,
+        _ => null,
+    };
+
+    private static bool ReadFeed(string feed, string shownPath, byte[] bytes, List<FeedEntry> entries, DiagnosticBag diagnostics)
     {
         ReadOnlySpan<byte> rest = bytes;
         if (rest.StartsWith("\uFEFF"u8))
@@ -90,6 +109,7 @@ public sealed class ReadFeeds
             inHeader = false;
             entries.Add(new FeedEntry(feed, shownPath, lineNumber, text));
         }
+        return true;
     }
 
     private static string Decode(ReadOnlySpan<byte> bytes, string shownPath, int line, DiagnosticBag diagnostics)

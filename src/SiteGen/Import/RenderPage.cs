@@ -5,7 +5,11 @@ using SiteGen.Diagnostics;
 namespace SiteGen.Import;
 
 /// <summary>What goes into one page besides the article itself; decided by <see cref="WritePages"/>.</summary>
-internal sealed record PageIdentity(string Id, string Slug, string Date, string Title, IReadOnlyList<string> Tags);
+internal sealed record PageIdentity(string Id, string Slug, string Date, string Title, IReadOnlyList<string> Tags)
+{
+    /// <summary>Link and author from the article's feed items (none for text lines).</summary>
+    public Syndication.ArticleFacts? Facts { get; init; }
+}
 
 /// <summary>Writes an article as a page: YAML front matter (sealed with <c>generated</c>) and the Markdown body.</summary>
 internal sealed class RenderPage
@@ -22,26 +26,51 @@ internal sealed class RenderPage
             .Append("title: ").Append(Quote(page.Title)).Append('\n')
             .Append("slug: ").Append(page.Slug).Append('\n')
             .Append("date: ").Append(page.Date).Append('\n')
-            .Append("tags: [").AppendJoin(", ", page.Tags.Select(Scalar)).Append("]\n")
-            .Append("sources:\n");
+            .Append("tags: [").AppendJoin(", ", page.Tags.Select(Scalar)).Append("]\n");
+        // Only articles from RSS, Atom or JSON Feed items have these: text-feed pages stay byte for byte as they were.
+        if (page.Facts?.Link is { } link)
+        {
+            head.Append("link: ").Append(Quote(link)).Append('\n');
+        }
+        if (page.Facts?.Author is { } author)
+        {
+            head.Append("author: ").Append(Quote(author)).Append('\n');
+        }
+        head.Append("sources:\n");
         foreach (var source in article.Sources)
         {
             head.Append("  - feed: ").Append(Scalar(source.Feed)).Append('\n')
                 .Append("    line: ").Append(source.Line.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            if (source.Item is { } item)
+            {
+                head.Append("    item: ").Append(item.Position.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            }
         }
         head.Append("truncated: ").Append(IsTruncated(article.Body.Text) ? "true" : "false").Append('\n')
             .Append("source_hash: sha256:").Append(SourceHash(article)).Append('\n');
 
         var body = new StringBuilder()
             .Append("---\n\n")
-            .Append(_format.Format(article.Body, headingLevel: 2, diagnostics));
+            .Append(article.Body.Item?.Markdown ?? _format.Format(article.Body, headingLevel: 2, diagnostics));
         if (article.OtherVersions.Count > 0)
         {
             body.Append("\n## ").Append(OtherVersionsHeading).Append('\n');
             foreach (var version in article.OtherVersions)
             {
-                body.Append("\n### ").Append(MarkdownEscaper.Inline($"{version.Feed}:{version.Line}")).Append("\n\n")
-                    .Append(_format.Format(version, headingLevel: 4, diagnostics));
+                body.Append("\n### ").Append(MarkdownEscaper.Inline($"{version.Feed}:{version.Line}")).Append("\n\n");
+                if (version.Item is { } item)
+                {
+                    // An item's own title is part of its text; the page shows only one title.
+                    if (item.Title is { } title && title != page.Title)
+                    {
+                        body.Append("#### ").Append(MarkdownEscaper.Inline(title)).Append("\n\n");
+                    }
+                    body.Append(Syndication.ItemEntries.VersionMarkdown(item));
+                }
+                else
+                {
+                    body.Append(_format.Format(version, headingLevel: 4, diagnostics));
+                }
             }
         }
         return PageSeal.Seal(head.ToString(), body.ToString());
@@ -49,7 +78,8 @@ internal sealed class RenderPage
 
     /// <summary>Identifies the set of versions a page was generated from, so an edited page can be told it is out of date.</summary>
     public static string SourceHash(Article article) =>
-        PageSeal.Hash(string.Join("\n\u0000\n", new[] { article.Body }.Concat(article.OtherVersions).Select(v => TextKey.Normalize(v.Text))));
+        PageSeal.Hash(string.Join("\n\u0000\n", new[] { article.Body }.Concat(article.OtherVersions)
+            .Select(v => TextKey.Normalize(v.Text) + (v.Item?.Link is { } link ? "\u0001" + link : ""))));
 
     internal static bool IsTruncated(string text)
     {

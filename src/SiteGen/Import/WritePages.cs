@@ -38,7 +38,9 @@ public sealed class WritePages
         var claimedBy = new Dictionary<ExistingPage, Article>();
         foreach (var article in articles)
         {
-            var title = _titles.From(article.Body.Text);
+            // A feed item's own title and date win over the ones derived from text and from the first import.
+            var facts = Syndication.ArticleFacts.Of(article);
+            var title = facts.Title ?? _titles.From(article.Body.Text);
             var page = claims.Find(article, title);
             if (page is not null)
             {
@@ -47,9 +49,9 @@ public sealed class WritePages
 
             var id = page?.Id ?? article.Id;
             var slug = page?.Slug ?? _slugs.From(title, id, taken);
-            var date = page?.Date is { } d && DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? d : today;
+            var date = facts.Date ?? (page?.Date is { } d && DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? d : today);
             var versions = new[] { article.Body }.Concat(article.OtherVersions).Select(v => v.Text);
-            var identity = new PageIdentity(id, slug, date, title, _tags.For(versions, config.Taxonomy));
+            var identity = new PageIdentity(id, slug, date, title, _tags.For(versions, facts.Categories, config.Taxonomy)) { Facts = facts };
             var text = _render.Render(article, identity, diagnostics);
 
             if (page is null)

@@ -132,7 +132,11 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
             {
                 ["feed"] = s.Feed,
                 ["line"] = s.Line,
+                ["item"] = s.Item,
             }).ToList(),
+            // The original an imported feed item links to; only absolute http(s) URLs ever become a link.
+            ["link"] = OriginalLink(page.Link),
+            ["author"] = ShownAuthor(page.Author),
             ["source_count"] = page.Sources.Count,
             ["truncated"] = page.Truncated,
             ["prev"] = prev is null ? null : Card(prev, root),
@@ -141,6 +145,11 @@ public sealed class PageModels(SiteConfig config, SiteUrls urls, bool hasKatexAs
             ["has_related"] = related.Count > 0,
         };
     }
+
+    internal static string? ShownAuthor(string? author) => string.IsNullOrWhiteSpace(author) ? null : author;
+
+    internal static string? OriginalLink(string? link) =>
+        Uri.TryCreate(link?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0 ? uri.AbsoluteUri : null;
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -162,7 +162,9 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
         /// count are rendered from the same Markdown as its HTML, so the HTML's hash stands for all of them.
         /// </summary>
         private string OwnKey(ArticleEntry a) => string.Join(Separator,
-            _summaries[a.Index], Hash(a.Rendered.Html), a.Rendered.HasMath, a.Rendered.HasHighlight, string.Join(ListSeparator, a.Page.Sources.Select(s => $"{s.Feed}:{s.Line}")));
+            _summaries[a.Index], Hash(a.Rendered.Html), a.Rendered.HasMath, a.Rendered.HasHighlight,
+            string.Join(ListSeparator, a.Page.Sources.Select(s => $"{s.Feed}:{s.Line}:{s.Item}")),
+            PageModels.OriginalLink(a.Page.Link), PageModels.ShownAuthor(a.Page.Author));
     }
 
     /// <summary>Everything <see cref="PageModels.Summary"/> shows of an article.</summary>

@@ -111,6 +111,24 @@ public sealed class IncrementalRebuildTests : IDisposable
     }
 
     [Fact]
+    public void OriginalLinkAndAuthorEditsRewriteThatArticle()
+    {
+        WritePage("c", "丙篇文章", 3, ["概率"], body: "丙篇文章的正文。", extra: "link: https://example.com/a\nauthor: 甲\n");
+        Build();
+        Assert.Equal(["articles/c/index.html"], Rewritten());
+        Assert.Contains("href=\"https://example.com/a\"", Read("articles/c/index.html"));
+
+        // Only the link and the author change: that page is rewritten, and no page listing it.
+        WritePage("c", "丙篇文章", 3, ["概率"], body: "丙篇文章的正文。", extra: "link: https://example.com/b\nauthor: 乙\n");
+        var result = Build();
+        Assert.True(result.Incremental);
+        Assert.Equal(["articles/c/index.html"], Rewritten());
+        var html = Read("articles/c/index.html");
+        Assert.Contains("href=\"https://example.com/b\"", html);
+        Assert.Contains("<span class=\"author\">乙</span>", html);
+    }
+
+    [Fact]
     public void UnchangedInputsWriteNothing()
     {
         var result = Build();
@@ -167,7 +185,7 @@ public sealed class IncrementalRebuildTests : IDisposable
     private void WritePage(string slug, string title, int day, params string[] tags) =>
         WritePage(slug, title, day, tags, body: $"{title}的正文。");
 
-    private void WritePage(string slug, string title, int day, string[] tags, string body) =>
+    private void WritePage(string slug, string title, int day, string[] tags, string body, string extra = "") =>
         _dir.Write($"content/{slug}.md",
-            $"---\ntitle: {title}\nslug: {slug}\ndate: 2026-01-{day:D2}\ndescription: {title}的描述\ntags: [{string.Join(", ", tags)}]\n---\n{body}\n");
+            $"---\ntitle: {title}\nslug: {slug}\ndate: 2026-01-{day:D2}\ndescription: {title}的描述\ntags: [{string.Join(", ", tags)}]\n{extra}---\n{body}\n");
 }

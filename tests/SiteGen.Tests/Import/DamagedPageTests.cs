@@ -93,6 +93,28 @@ public sealed partial class DamagedPageTests : IDisposable
         AssertClaimed(text => text[4..], "its id line");
 
     [Fact]
+    public void AFeedItemsDamagedPageIsRecognisedByTheSlugOfTheItemsTitle()
+    {
+        // The item's own title ("AB": too few letters, so the page is named by its id) names the page, not the title
+        // its text would give ("AB testing of normalizing flows"): the claim must use the same one.
+        var before = ContentFiles();
+        _dir.Write("seeds/010.xml", "<rss version=\"2.0\"><channel><item><title>AB</title><link>https://ex.org/p</link>" +
+            "<description>AB testing of normalizing flows, 先从简单分布抽样,再经过一串可逆变换,这是一段足够长的文字。</description></item></channel></rss>");
+        Import(out _);
+        var name = Assert.Single(ContentFiles().Except(before));
+        Assert.Matches("^[0-9a-f]{12}\\.md$", name);
+        var withItem = ContentFiles();
+        File.WriteAllText(_dir.Combine("content", name), "---\ntitle: [我的笔记\n---\n我重写了这一页。\n");
+
+        var result = Import(out var diagnostics);
+        Assert.Equal(0, result.PagesCreated);
+        Assert.Equal(withItem, ContentFiles());
+        var warning = Assert.Single(diagnostics, d => d.Code == "SG0150");
+        Assert.EndsWith(name, warning.File, StringComparison.Ordinal);
+        Assert.Contains("recognised by its file name", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnEmptyPageIsRegenerated()
     {
         // A write cut short by power loss leaves an empty file: nothing of the user's, so the importer refills it.

@@ -95,17 +95,40 @@ public sealed class ThemeGoldenTests
         Assert.False(site.ContainsKey("tags/生成模型/page/2/index.html"));
     }
 
-    [Fact]
-    public void EnglishSiteHasNoChineseThemeWords()
+    [Theory]
+    [InlineData("english", ">Subscribe</a>")]
+    [InlineData("english-feeds", ">Feed</a>")]
+    public void EnglishSiteHasNoChineseThemeWords(string name, string feedLink)
     {
         using var work = new TempDir();
-        var site = Build(CaseDir("english"), work);
+        var site = Build(CaseDir(name), work);
         foreach (var (path, text) in site.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)))
         {
             Assert.Contains("<html lang=\"en\">", text);
             Assert.False(text.Any(c => c is >= '\u3000' and <= '\u9fff' or >= '\uff00' and <= '\uffef'), $"{path} has CJK text or punctuation from the theme");
-            Assert.Contains(">Subscribe</a>", text);
+            Assert.Contains(feedLink, text);
         }
+    }
+
+    [Fact]
+    public void FeedItemPagesShowTheAuthorTheOriginalAndTheItemNumber()
+    {
+        using var work = new TempDir();
+        var site = Build(CaseDir("english-feeds"), work);
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        var flows = parser.ParseDocument(site["articles/normalizing-flows-in-one-page/index.html"]);
+        Assert.Equal("Ada \"Flow\" Lovelace & co", flows.QuerySelector(".article-meta .author")?.TextContent);
+        var original = flows.QuerySelector(".article-footer .original");
+        Assert.Equal("Original: https://blog.example.com/posts/flows?ref=rss&lang=en", original?.TextContent);
+        Assert.Equal("https://blog.example.com/posts/flows?ref=rss&lang=en", original?.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Equal("nofollow noopener noreferrer", original?.QuerySelector("a")?.GetAttribute("rel"));
+        Assert.Equal("010-blog.xml line 7 (item 1)", flows.QuerySelector(".sources li")?.TextContent);
+
+        // An item without a link or an author shows neither: no empty line, no dangling separator.
+        var lora = parser.ParseDocument(site["articles/notes-on-lora/index.html"]);
+        Assert.Null(lora.QuerySelector(".original"));
+        Assert.Null(lora.QuerySelector(".author"));
+        Assert.Equal("010-blog.xml line 16 (item 2)", lora.QuerySelector(".sources li")?.TextContent);
     }
 
     /// <summary>Builds a case folder (its seeds and sitegen.yml) and returns the site's text files by path.</summary>
