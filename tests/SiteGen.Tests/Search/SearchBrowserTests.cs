@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using SiteGen.Tests.Support;
 using Xunit.Abstractions;
 
 namespace SiteGen.Tests.Search;
@@ -104,6 +105,41 @@ public sealed class SearchBrowserTests(SearchBrowserFixture site, ITestOutputHel
             Assert.Equal(expected[0], links[0]);
             await page.CloseAsync();
         }
+    }
+
+    /// <summary>Issue 15's queries (traditional, typos, plurals, mixed) and the text of the article each must find first.</summary>
+    private static readonly (string Query, string Marker)[] IssueQueries =
+    [
+        ("擴散模型", "以扩散模型为核心"),
+        ("價值函數", "价值函数方法是强化学习中的核心技术"),
+        ("difusion", "Diffusion Models from SDE"),
+        ("models", "Diffusion Models from SDE"),
+        ("flows", "Flowbased Models Normalizing Flow"),
+        ("扩散模型 diffusion", "Diffusion Models from SDE"),
+        ("擴散模型 Diffusion", "Diffusion Models from SDE"),
+    ];
+
+    /// <summary>The same queries through Debian's nginx serving the site under <c>/docs/</c>, as a real host would.</summary>
+    [Fact]
+    public async Task IssueQueriesFindTheirArticleFirstThroughNginx()
+    {
+        using var work = new TempDir();
+        var baseUrl = NginxSite.NewBaseUrl();
+        await using var nginx = await NginxSite.StartAsync(site.SiteDir, baseUrl, work.Combine("nginx"));
+        var page = await OpenAsync(baseUrl + "search/?q=transformer");
+        var transformer = await ResultLinksAsync(page);
+        Assert.NotEmpty(transformer);
+        foreach (var (query, expected) in IssueQueries.Select(q => (q.Query, "../" + ExpectedUrl(q.Marker))).Append(("transfromer", transformer[0])))
+        {
+            await page.GotoAsync(baseUrl + "search/?q=" + Uri.EscapeDataString(query));
+            var links = await ResultLinksAsync(page);
+            Assert.True(links.Length > 0 && links[0].StartsWith(expected, StringComparison.Ordinal),
+                $"'{query}' through nginx: first result {links.FirstOrDefault() ?? "(none)"}, expected {expected}");
+            var href = await page.Locator("[data-search-page] [data-search-result] a").First.EvaluateAsync<string>("a => a.href");
+            Assert.StartsWith(baseUrl + "articles/", href);
+        }
+
+        await page.CloseAsync();
     }
 
     [Fact]
@@ -217,6 +253,17 @@ public sealed class SearchBrowserTests(SearchBrowserFixture site, ITestOutputHel
         await page.FillAsync("#sg-search-page-input", "zzqqxx");
         await page.WaitForSelectorAsync("[data-search-done='zzqqxx']");
         Assert.Equal(Word("search_none").Replace("{0}", "zzqqxx"), await page.Locator("[data-search-page] .sg-search-status").TextContentAsync());
+
+        // The dropdown of the header's box, on an article page, takes its words from the box's form.
+        await page.GotoAsync(site.Server.BaseUrl + ExpectedUrl("LoRA(LowRank"));
+        await page.FillAsync("#sg-search-input", "蒙特卡洛");
+        var all = page.Locator("#sg-search-dropdown .sg-search-all");
+        await all.WaitForAsync(new() { Timeout = 10_000 });
+        Assert.Equal(Word("search_see_all").Replace("{0}", total.ToString(System.Globalization.CultureInfo.InvariantCulture)), await all.TextContentAsync());
+        await page.FillAsync("#sg-search-input", "zzqqxx");
+        var none = Word("search_no_match").Replace("{0}", "zzqqxx");
+        await page.WaitForFunctionAsync("t => document.querySelector('#sg-search-dropdown .sg-search-all')?.textContent === t", none,
+            new() { Timeout = 10_000 });
         await page.CloseAsync();
     }
 
