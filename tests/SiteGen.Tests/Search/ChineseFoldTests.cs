@@ -102,4 +102,19 @@ public sealed class ChineseFoldTests
         Assert.Equal('单', table['單']);
         Assert.Throws<FormatException>(() => ChineseFold.ParseDictionary("export default 1;"));
     }
+
+    [Fact]
+    public void ThirdPartyNoticesListTheLockedOpenCCVersion()
+    {
+        var root = SeedCorpus.RepositoryRoot();
+        using var lockFile = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "src", "SiteGen", "Search", "opencc", "package-lock.json")));
+        var version = lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/opencc-js").GetProperty("version").GetString()!;
+        Assert.Equal(version, ChineseFold.Version);
+        var rows = File.ReadAllLines(Path.Combine(root, "THIRD-PARTY-NOTICES.md"))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .Where(cells => cells.Length > 3 && cells[1].Contains("npm `opencc-js`", StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains(rows, cells => cells[2] == version);
+        Assert.Contains(rows, cells => cells[3].Contains("search/q.js", StringComparison.Ordinal));
+    }
 }
