@@ -1,7 +1,8 @@
 /* SiteGen search. Loads the index written by BuildSearchIndex (src/SiteGen/Search) through
    <script> tags, never fetch, so it works from file:// and under any base path. The tokenizer
    below is a line-by-line port of SearchTokenizer.cs; tests/SiteGen.Tests/TestFiles/Search/tokens.json
-   keeps the two identical. */
+   keeps the two identical. The words it shows come from the page (data-word-* attributes written by
+   the theme's templates from its word tables), so this file holds no language. */
 (function () {
   'use strict';
 
@@ -15,6 +16,8 @@
   var MAX_WORD = 40;
   var normCache = new Map();
   var wordRe = /[\p{L}\p{Nd}\p{M}]/u;
+  /* Traditional → simplified, one code point onto one (ChineseFold.cs); filled from search/q.js. */
+  var foldMap = new Map();
 
   function isStableCjk(cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
 
@@ -44,11 +47,19 @@
     var w = word;
     if (w.endsWith('sses')) w = w.slice(0, -2);
     else if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
-    else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
-    if (w.endsWith('ing') && w.length - 3 >= 3) w = w.slice(0, -3);
-    else if (w.endsWith('ed') && w.length - 2 >= 3) w = w.slice(0, -2);
+    else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && !w.endsWith('ias')) w = w.slice(0, -1);
+    if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
+    else if (w.endsWith('ing') && w.length - 3 >= 3) w = undouble(w.slice(0, -3));
+    else if (w.endsWith('ed') && w.length - 2 >= 3 && !notInflected(w)) w = undouble(w.slice(0, -2));
     if (w.endsWith('e') && w.length - 1 >= 3) w = w.slice(0, -1);
     return w;
+  }
+
+  function notInflected(w) { return w.endsWith('eed') || w === 'embed' || w === 'imbed'; }
+
+  function undouble(s) {
+    var n = s.length;
+    return n >= 4 && s[n - 1] === s[n - 2] && 'bdfgmnprt'.indexOf(s[n - 1]) >= 0 ? s.slice(0, -1) : s;
   }
 
   /* Returns {tokens: [{t: term, p: position, k: kind, s: start, e: end}], next: next free position}. */
@@ -91,7 +102,7 @@
     }
 
     function feed(cp, start, end) {
-      if (isCjk(cp)) { flushWord(); cjk.push([cp, start, end]); return; }
+      if (isCjk(cp)) { flushWord(); cjk.push([foldMap.get(cp) || cp, start, end]); return; }
       flushCjk();
       if (cp === 92) { flushWord(); command = true; wordStart = start; wordEnd = end; return; }
       if (command && !(cp >= 97 && cp <= 122)) flushWord();
@@ -130,7 +141,7 @@
   var ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
   var DIGIT = {};
   for (var a = 0; a < 64; a++) DIGIT[ALPHABET.charCodeAt(a)] = a;
-  var PREFIX = 3, FORMAT = 1;
+  var PREFIX = 3, FORMAT = 2;
   var files = {};
 
   var build = '';
@@ -152,8 +163,9 @@
     entry.promise = new Promise(function (resolve, reject) {
       entry.resolve = resolve;
       var script = document.createElement('script');
-      // meta.js (100 bytes, never cached) names the build, so shards of two builds never mix.
-      script.src = root + 'search/' + (kind === 'm' ? 'meta.js?t=' + Date.now() : kind + '/' + id + '.js?v=' + build);
+      // meta.js (100 bytes, never cached) names the build, so files of two builds never mix.
+      script.src = root + 'search/' + (kind === 'm' ? 'meta.js?t=' + Date.now()
+        : (kind === 'q' ? 'q' : kind + '/' + id) + '.js?v=' + build);
       script.async = true;
       script.charset = 'utf-8';
       script.onload = function () {
@@ -170,15 +182,40 @@
     return entry.promise;
   }
 
+  var synonyms = [];
+  var readyPromise = null;
+
+  /* meta.js, then q.js: the fold table (so the tokenizer folds as the index did) and the synonyms. */
+  function ready() {
+    if (readyPromise) return readyPromise;
+    readyPromise = load('m', 0).then(function (meta) {
+      if (meta.v !== FORMAT) throw new Error('index format ' + meta.v + ', expected ' + FORMAT);
+      return load('q', 0).then(function (q) {
+        if (foldMap.size === 0) {
+          var cps = Array.from(q.f, function (c) { return c.codePointAt(0); });
+          for (var i = 0; i + 1 < cps.length; i += 2) foldMap.set(cps[i], cps[i + 1]);
+        }
+        synonyms = Object.keys(q.s || {}).map(function (key) {
+          return { key: units(tokenize(key, 0).tokens), values: q.s[key].map(function (v) { return units(tokenize(v, 0).tokens); }) };
+        }).filter(function (x) { return x.key.length > 0; });
+        return meta;
+      });
+    });
+    readyPromise.catch(function () { readyPromise = null; });
+    return readyPromise;
+  }
+
   function shardKey(term) {
     return isCjk(term.codePointAt(0)) || term.length <= PREFIX ? term : term.slice(0, PREFIX);
   }
 
-  function shardOf(term, count) {
-    var key = shardKey(term), h = 2166136261;
+  function fnv(key) {
+    var h = 2166136261;
     for (var i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
-    return h % count;
+    return h;
   }
+
+  function shardOf(term, count) { return fnv(shardKey(term)) % count; }
 
   function decodeNumbers(text) {
     var out = [], v = 0;
@@ -212,120 +249,357 @@
     return hit;
   }
 
+  /* ---------- typo tolerance (mirror of TypoKeys.cs) ---------- */
+
+  var TYPO_PREFIX = 5, ONE_EDIT = 5, TWO_EDITS = 9, MAX_TYPO = 4;
+
+  /* By the stem's length and the length the word was typed with ("modle" has five letters, its stem "modl" four). */
+  function queryEdits(stem, typed) { return stem >= TWO_EDITS ? 2 : typed >= ONE_EDIT && stem >= ONE_EDIT - 1 ? 1 : 0; }
+
+  function isLatinWord(term) {
+    if (term.length === 0 || term.length > MAX_WORD) return false;
+    for (var i = 0; i < term.length; i++) {
+      var c = term.charCodeAt(i);
+      if (!((c >= 97 && c <= 122) || (c >= 0xDF && c <= 0x24F && c !== 0xF7))) return false;
+    }
+    return true;
+  }
+
+  /* Every string made by deleting up to n characters of the word's first five. */
+  function typoKeys(word, n) {
+    var prefix = word.slice(0, TYPO_PREFIX), keys = {}, frontier = [prefix];
+    keys[prefix] = true;
+    for (var d = 0; d < n; d++) {
+      var next = [];
+      frontier.forEach(function (s) {
+        for (var i = 0; i < s.length; i++) {
+          var shorter = s.slice(0, i) + s.slice(i + 1);
+          if (shorter.length > 0 && !keys[shorter]) { keys[shorter] = true; next.push(shorter); }
+        }
+      });
+      frontier = next;
+    }
+    return Object.keys(keys).sort();
+  }
+
+  /* Optimal string alignment distance, or max + 1 once it must exceed max. */
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = [], prev = [], cur = [];
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      var rowMin = i;
+      for (j = 1; j <= b.length; j++) {
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = v;
+        if (v < rowMin) rowMin = v;
+      }
+      if (rowMin > max) return max + 1;
+      prev2 = prev; prev = cur;
+    }
+    return Math.min(prev[b.length], max + 1);
+  }
+
+  /* A word still being typed may also be a misspelt beginning of a longer term. */
+  function prefixDistance(q, term, max) {
+    var best = distance(q, term, max);
+    for (var n = Math.max(1, q.length - max); n <= Math.min(term.length - 1, q.length + max); n++) {
+      best = Math.min(best, distance(q, term.slice(0, n), max));
+    }
+    return best;
+  }
+
   /* ---------- query and ranking ---------- */
 
-  var MAX_IMPACT = 15, TITLE_BONUS = 1.5, PREFIX_WEIGHT = 0.8, MAX_EXPANSIONS = 30;
+  var MAX_IMPACT = 15, TITLE_BONUS = 1.5, PREFIX_WEIGHT = 0.8, MAX_EXPANSIONS = 30, SYNONYM_WEIGHT = 0.9;
+  var TYPO_WEIGHT = [1, 0.6, 0.4];
 
-  /* Query terms with positions: CJK runs of two or more characters search by bigrams only
-     (every substring of two or more characters is then found), TeX commands without their bare
-     twin, and a last Latin word still being typed also as a prefix. */
-  function parseQuery(query) {
-    var tokens = tokenize(query, 0).tokens;
-    var bigramAt = {}, texAt = {};
+  /* The words of a token list: a Latin word, a TeX command (without its bare twin) or a run of CJK
+     characters (folded, as chars). */
+  function units(tokens) {
+    var out = [], texAt = {}, bigramAt = {};
     tokens.forEach(function (t) {
-      if (t.k === BIGRAM) { bigramAt[t.p] = true; bigramAt[t.p + 1] = true; }
       if (t.k === TEX) texAt[t.p] = true;
+      if (t.k === BIGRAM) bigramAt[t.p] = true;
     });
-    var seen = {}, terms = [];
     tokens.forEach(function (t) {
-      if (t.k === UNIGRAM && bigramAt[t.p]) return;
-      if (t.k === WORD && texAt[t.p]) return;
-      if (seen[t.t]) return;
-      seen[t.t] = true;
-      terms.push({ term: t.t, pos: t.p, kind: t.k, prefix: false, end: t.e });
+      var last = out[out.length - 1];
+      if (t.k === TEX) out.push({ kind: TEX, id: t.t, pos: t.p, end: t.e });
+      else if (t.k === WORD) { if (!texAt[t.p]) out.push({ kind: WORD, id: t.t, pos: t.p, end: t.e, typed: t.e - t.s }); }
+      else if (t.k === UNIGRAM) {
+        if (last && last.kind === UNIGRAM && bigramAt[t.p - 1]) { last.chars.push(t.t); last.id += t.t; last.end = t.e; }
+        else out.push({ kind: UNIGRAM, chars: [t.t], id: t.t, pos: t.p, end: t.e });
+      }
     });
-    var last = terms[terms.length - 1];
-    if (last && last.kind === WORD && last.term.length >= PREFIX && last.end === query.length &&
-        /^[\p{L}\p{Nd}]+$/u.test(last.term)) {
-      last.prefix = true;
+    return out;
+  }
+
+  /* The terms a word is searched by: CJK runs of two or more characters by their bigrams (so any
+     substring of two or more characters finds the word), one character by itself. */
+  function unitTerms(u) {
+    if (u.kind !== UNIGRAM) return [{ term: u.id, pos: u.pos, kind: u.kind, typed: u.typed }];
+    if (u.chars.length === 1) return [{ term: u.chars[0], pos: u.pos, kind: UNIGRAM }];
+    var out = [];
+    for (var i = 0; i + 1 < u.chars.length; i++) out.push({ term: u.chars[i] + u.chars[i + 1], pos: u.pos + i, kind: BIGRAM });
+    return out;
+  }
+
+  /* A CJK run containing a synonym key is split around it, so the key can be a word of its own. */
+  function splitForSynonyms(list) {
+    var cjkKeys = synonyms.filter(function (s) { return s.key.length === 1 && s.key[0].kind === UNIGRAM; })
+      .map(function (s) { return s.key[0].id; }).sort(function (x, y) { return y.length - x.length; });
+    var out = [];
+    list.forEach(function (u) {
+      if (u.kind !== UNIGRAM) { out.push(u); return; }
+      var key = cjkKeys.find(function (k) { return u.id !== k && u.id.indexOf(k) >= 0; });
+      if (!key) { out.push(u); return; }
+      var at = Array.from(u.id.slice(0, u.id.indexOf(key))).length, n = Array.from(key).length;
+      [[0, at], [at, at + n], [at + n, u.chars.length]].forEach(function (r) {
+        if (r[1] > r[0]) {
+          var chars = u.chars.slice(r[0], r[1]);
+          out.push({ kind: UNIGRAM, chars: chars, id: chars.join(''), pos: u.pos + r[0], end: u.end, split: true });
+        }
+      });
+    });
+    return out.length === list.length ? out : splitForSynonyms(out);
+  }
+
+  /* A query is a list of groups, one per word (or per synonym key spanning several words); a group has
+     alternatives (the words themselves, then their synonyms), each a list of slots that must all match.
+     A slot is one query term; it matches its own index term, and also, when that finds nothing,
+     completions of a word being typed or (later, in rank) terms a typo or two away. */
+  function parseQuery(query) {
+    var list = splitForSynonyms(units(tokenize(query, 0).tokens));
+    var groups = [], seen = {};
+    for (var i = 0; i < list.length; i++) {
+      var span = 1, alts = [];
+      synonyms.forEach(function (s) {
+        var k = s.key;
+        if (k.length === 0 || i + k.length > list.length) return;
+        for (var j = 0; j < k.length; j++) if (k[j].id !== list[i + j].id) return;
+        if (k.length < span) return;
+        if (k.length > span) { span = k.length; alts = []; }
+        s.values.forEach(function (v) {
+          var slots = [];
+          v.forEach(function (u) { slots = slots.concat(unitTerms(u)); });
+          if (slots.length > 0) alts.push({ slots: slots, weight: SYNONYM_WEIGHT, synonym: true });
+        });
+      });
+      var own = [];
+      list.slice(i, i + span).forEach(function (u) { own = own.concat(unitTerms(u)); });
+      var id = own.map(function (t) { return t.term; }).join(' ');
+      i += span - 1;
+      if (seen[id]) continue;
+      seen[id] = true;
+      groups.push({ alts: [{ slots: own, weight: 1, synonym: false }].concat(alts), end: list[i].end });
     }
-    return terms;
+    var lastGroup = groups[groups.length - 1];
+    if (lastGroup) {
+      var slots = lastGroup.alts[0].slots, last = slots[slots.length - 1];
+      if (last.kind === WORD && last.term.length >= PREFIX && lastGroup.end === query.length &&
+          /^[\p{L}\p{Nd}]+$/u.test(last.term)) {
+        last.prefix = true;
+      }
+    }
+    var all = [];
+    groups.forEach(function (g, gi) {
+      g.alts.forEach(function (alt) { alt.slots.forEach(function (slot) { slot.group = gi; all.push(slot); }); });
+    });
+    return { groups: groups, slots: all };
   }
 
   function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
 
-  /* Ranks documents; resolves to [{doc, score, matched}] best first. */
-  function rank(query) {
-    return load('m', 0).then(function (meta) {
-      if (meta.v !== FORMAT) throw new Error('index format ' + meta.v + ', expected ' + FORMAT);
-      var terms = parseQuery(query);
-      if (terms.length === 0) return { terms: terms, hits: [] };
-      var ids = [];
-      terms.forEach(function (t) { var s = shardOf(t.term, meta.s); if (ids.indexOf(s) < 0) ids.push(s); });
-      return Promise.all(ids.map(function (id) { return load('t', id); })).then(function (shards) {
-        var byDoc = new Map();
-        terms.forEach(function (qt, qi) {
-          var shard = shards[ids.indexOf(shardOf(qt.term, meta.s))];
-          var candidates = [];
-          if (Object.prototype.hasOwnProperty.call(shard, qt.term)) candidates.push(qt.term);
-          if (qt.prefix) {
-            var more = Object.keys(shard).filter(function (k) { return k !== qt.term && k.startsWith(qt.term); });
-            more.sort(function (x, y) { return shard[y].length - shard[x].length; });
-            candidates = candidates.concat(more.slice(0, MAX_EXPANSIONS));
-          }
-          qt.idf = 0;
-          qt.matches = candidates;
-          candidates.forEach(function (term) {
-            var list = postings(term, shard[term]);
-            var weight = idf(list.docs.length, meta.n) * (term === qt.term ? 1 : PREFIX_WEIGHT);
-            qt.idf = Math.max(qt.idf, weight);
-            for (var d = 0; d < list.docs.length; d++) {
-              var f = list.flags[d];
-              var s = weight * ((f >> 1) / MAX_IMPACT + (f & 1 ? TITLE_BONUS : 0));
-              var entry = byDoc.get(list.docs[d]);
-              if (!entry) byDoc.set(list.docs[d], entry = { doc: list.docs[d], scores: [], positions: [] });
-              if (!(entry.scores[qi] >= s)) { entry.scores[qi] = s; entry.positions[qi] = list.positions[d]; }
-            }
-          });
+  function loadShards(meta, terms) {
+    var ids = [];
+    terms.forEach(function (t) { var s = shardOf(t, meta.s); if (ids.indexOf(s) < 0) ids.push(s); });
+    return Promise.all(ids.map(function (id) { return load('t', id); })).then(function (shards) {
+      var byId = {};
+      ids.forEach(function (id, k) { byId[id] = shards[k]; });
+      return function (term) {
+        var shard = byId[shardOf(term, meta.s)];
+        return shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : undefined;
+      };
+    });
+  }
+
+  /* Exact term, then completions of a word being typed (most documents first). */
+  function candidates(slot, meta, lookup) {
+    var out = [];
+    if (lookup(slot.term) !== undefined) out.push({ term: slot.term, weight: 1 });
+    if (slot.prefix) {
+      var shard = files['t' + shardOf(slot.term, meta.s)].data;
+      var more = Object.keys(shard).filter(function (k) { return k !== slot.term && k.startsWith(slot.term); });
+      more.sort(function (x, y) { return shard[y].length - shard[x].length || (x < y ? -1 : 1); });
+      more.slice(0, MAX_EXPANSIONS).forEach(function (k) { out.push({ term: k, weight: PREFIX_WEIGHT }); });
+    }
+    return out;
+  }
+
+  /* Terms within one or two edits of a slot that matched nothing: its deletion keys name a few typo
+     files; the closest candidates (then those in the most documents) are kept, at most MAX_TYPO. */
+  function typoCandidates(slot, meta) {
+    var edits = queryEdits(slot.term.length, slot.typed || 0);
+    if (edits === 0 || slot.kind !== WORD || !isLatinWord(slot.term) || !meta.y) return Promise.resolve([]);
+    var keys = typoKeys(slot.term, edits), ids = [];
+    keys.forEach(function (k) { var id = fnv(k) % meta.y; if (ids.indexOf(id) < 0) ids.push(id); });
+    return Promise.all(ids.map(function (id) { return load('y', id); })).then(function () {
+      var found = {};
+      keys.forEach(function (k) {
+        var data = files['y' + (fnv(k) % meta.y)].data;
+        if (!Object.prototype.hasOwnProperty.call(data, k)) return;
+        data[k].split(' ').forEach(function (term, rank) {
+          if (term === slot.term || (found[term] && found[term].rank <= rank)) return;
+          var d = slot.prefix ? prefixDistance(slot.term, term, edits) : distance(slot.term, term, edits);
+          if (d <= edits) found[term] = { term: term, d: d, rank: rank };
         });
-        var hits = [];
-        byDoc.forEach(function (e) {
-          var matched = 0, score = 0;
-          for (var i = 0; i < terms.length; i++) if (e.scores[i] !== undefined) { matched++; score += e.scores[i]; }
-          hits.push({ doc: e.doc, score: score + proximity(terms, e), matched: matched, positions: e.positions });
-        });
-        var all = hits.filter(function (h) { return h.matched === terms.length; });
-        // No document has every term: fall back to the best partial matches rather than nothing.
-        if (all.length === 0) all = hits;
-        all.sort(function (x, y) { return y.matched - x.matched || y.score - x.score || x.doc - y.doc; });
-        return { terms: terms, hits: all };
+      });
+      var list = Object.keys(found).map(function (t) { return found[t]; });
+      list.sort(function (x, y) { return x.d - y.d || x.rank - y.rank || (x.term < y.term ? -1 : 1); });
+      return list.slice(0, MAX_TYPO).map(function (c) {
+        return { term: c.term, weight: TYPO_WEIGHT[c.d] * (slot.prefix && c.term.length > slot.term.length + c.d ? PREFIX_WEIGHT : 1), typo: true };
       });
     });
   }
 
-  /* Bonus for query terms found next to each other (a phrase) or within a few positions. */
-  function proximity(terms, entry) {
-    var bonus = 0;
-    for (var i = 0; i + 1 < terms.length; i++) {
-      var a = entry.positions[i], b = entry.positions[i + 1];
-      if (!a || !b || a.length === 0 || b.length === 0) continue;
-      var want = terms[i + 1].pos - terms[i].pos, best = Infinity;
-      for (var x = 0; x < a.length; x++) {
-        for (var y = 0; y < b.length; y++) best = Math.min(best, Math.abs(b[y] - a[x] - want));
+  /* Ranks documents; resolves to {query, hits: [{doc, score, positions}]} best first. A document with
+     every group (word) of the query comes before one without; among those, the score counts each group
+     once (the mean of its terms, so a long Chinese word weighs as much as an English word), title
+     matches, and query words found next to each other. */
+  function rank(text) {
+    return ready().then(function (meta) {
+      var q = parseQuery(text);
+      if (q.slots.length === 0) return { query: q, hits: [] };
+      var terms = q.slots.map(function (s) { return s.term; });
+      return loadShards(meta, terms).then(function (lookup) {
+        q.slots.forEach(function (slot) { slot.cands = candidates(slot, meta, lookup); });
+        var lost = q.slots.filter(function (slot) { return slot.cands.length === 0; });
+        return Promise.all(lost.map(function (slot) { return typoCandidates(slot, meta); })).then(function (found) {
+          var more = [];
+          lost.forEach(function (slot, k) { slot.cands = found[k]; found[k].forEach(function (c) { more.push(c.term); }); });
+          return more.length === 0 ? lookup : loadShards(meta, terms.concat(more));
+        }).then(function (lookup2) { return { query: q, hits: score(q, meta, lookup2) }; });
+      });
+    });
+  }
+
+  function score(q, meta, lookup) {
+    var byDoc = new Map(), n = q.slots.length;
+    for (var si = 0; si < n; si++) {
+      var slot = q.slots[si];
+      slot.idf = 0;
+      slot.matches = {};
+      for (var c = 0; c < slot.cands.length; c++) {
+        var cand = slot.cands[c], text = lookup(cand.term);
+        if (text === undefined) continue;
+        slot.matches[cand.term] = true;
+        var list = postings(cand.term, text);
+        var weight = idf(list.docs.length, meta.n) * cand.weight;
+        slot.idf = Math.max(slot.idf, weight);
+        for (var d = 0; d < list.docs.length; d++) {
+          var f = list.flags[d];
+          var sc = weight * ((f >> 1) / MAX_IMPACT + (f & 1 ? TITLE_BONUS : 0));
+          var entry = byDoc.get(list.docs[d]);
+          if (!entry) {
+            entry = { doc: list.docs[d], scores: new Float64Array(n).fill(-1), positions: new Array(n).fill(null) };
+            byDoc.set(list.docs[d], entry);
+          }
+          if (entry.scores[si] < sc) { entry.scores[si] = sc; entry.positions[si] = list.positions[d]; }
+        }
       }
-      var weight = Math.min(terms[i].idf, terms[i + 1].idf);
-      if (best === 0) bonus += 0.75 * weight;
-      else if (best <= 4) bonus += 0.25 * weight;
+    }
+    // Each group's alternatives as slot ranges: [first slot, slot count, weight].
+    var layout = [], at = 0;
+    q.groups.forEach(function (g) {
+      layout.push(g.alts.map(function (alt) { var r = [at, alt.slots.length, alt.weight]; at += alt.slots.length; return r; }));
+    });
+    function fullGroups(e) {
+      var full = 0;
+      for (var g = 0; g < layout.length; g++) {
+        for (var k = 0; k < layout[g].length; k++) {
+          var r = layout[g][k], all = true;
+          for (var x = r[0]; x < r[0] + r[1] && all; x++) all = e.scores[x] >= 0;
+          if (all) { full++; break; }
+        }
+      }
+      return full;
+    }
+    var entries = [], complete = [];
+    byDoc.forEach(function (e) { entries.push(e); if (fullGroups(e) === layout.length) complete.push(e); });
+    // Only pages with every word are ranked; when there is none, the best partial matches instead.
+    var pool = complete.length > 0 ? complete : entries;
+    var hits = pool.map(function (e) {
+      var full = 0, coverage = 0, total = 0;
+      for (var g = 0; g < layout.length; g++) {
+        var bestCover = -1, bestScore = 0;
+        for (var k = 0; k < layout[g].length; k++) {
+          var r = layout[g][k], matched = 0, sum = 0;
+          for (var x = r[0]; x < r[0] + r[1]; x++) if (e.scores[x] >= 0) { matched++; sum += e.scores[x]; }
+          var cover = matched / r[1];
+          if (cover < bestCover || (matched === 0 && bestCover >= 0)) continue;
+          var value = r[2] * (sum / r[1] + phrase(q.slots, r[0], r[1], e));
+          if (cover > bestCover || value > bestScore) { bestCover = cover; bestScore = value; }
+        }
+        if (bestCover === 1) full++;
+        coverage += bestCover;
+        total += bestScore;
+      }
+      return { doc: e.doc, score: total + between(q, layout, e), full: full, coverage: coverage, positions: e.positions };
+    });
+    hits.sort(function (x, y) { return y.full - x.full || y.coverage - x.coverage || y.score - x.score || x.doc - y.doc; });
+    return hits;
+  }
+
+  /* 0.75 × idf when two slots sit where the query has them, 0.25 × within 4 positions. */
+  function pair(a, b, pa, pb) {
+    if (!pa || !pb || pa.length === 0 || pb.length === 0) return 0;
+    var want = b.pos - a.pos, best = Infinity;
+    for (var x = 0; x < pa.length; x++) {
+      for (var y = 0; y < pb.length; y++) best = Math.min(best, Math.abs(pb[y] - pa[x] - want));
+    }
+    var weight = Math.min(a.idf, b.idf);
+    return best === 0 ? 0.75 * weight : best <= 4 ? 0.25 * weight : 0;
+  }
+
+  /* Within one alternative (the bigrams of a Chinese word): the mean pair bonus, so a long word is not favoured. */
+  function phrase(slots, first, count, e) {
+    if (count < 2) return 0;
+    var sum = 0;
+    for (var k = first; k + 1 < first + count; k++) sum += pair(slots[k], slots[k + 1], e.positions[k], e.positions[k + 1]);
+    return sum / (count - 1);
+  }
+
+  /* Between consecutive words of the query, by their own (non-synonym) slots. */
+  function between(q, layout, e) {
+    var bonus = 0;
+    for (var g = 0; g + 1 < layout.length; g++) {
+      var a = layout[g][0][0] + layout[g][0][1] - 1, b = layout[g + 1][0][0];
+      bonus += pair(q.slots[a], q.slots[b], e.positions[a], e.positions[b]);
     }
     return bonus;
   }
 
   /* ---------- results: snippet, section anchor, link ---------- */
 
-  function termMatches(terms, token) {
-    for (var i = 0; i < terms.length; i++) {
-      var q = terms[i];
-      if (token.t === q.term || (q.prefix && token.k === WORD && token.t.startsWith(q.term))) return i;
+  /* The query word (group) a token of the page matches, or -1: its own term, a completion, a typo
+     candidate or a synonym's term, as ranking found them. */
+  function termMatches(q, token) {
+    for (var i = 0; i < q.slots.length; i++) {
+      var slot = q.slots[i];
+      if ((slot.matches && slot.matches[token.t] === true) ||
+          (slot.prefix && token.k === WORD && token.t.startsWith(slot.term))) return slot.group;
     }
     return -1;
   }
 
   var SNIPPET = 110;
 
-  function makeSnippet(fragment, terms, positions) {
+  function makeSnippet(fragment, q, positions) {
     var text = fragment.x, hits = [];
     tokenize(text, 0).tokens.forEach(function (t) {
-      var qi = termMatches(terms, t);
+      var qi = termMatches(q, t);
       if (qi >= 0) hits.push({ s: t.s, e: t.e, q: qi });
     });
     var start = 0, best = -1;
@@ -385,10 +659,10 @@
         return {
           total: ranked.hits.length,
           results: page.map(function (h, i) {
-            var f = fragments[i], snip = makeSnippet(f, ranked.terms, h.positions);
+            var f = fragments[i], snip = makeSnippet(f, ranked.query, h.positions);
             return {
               doc: h.doc, score: h.score, url: f.u, title: f.t, snippet: snip,
-              href: link(f.u, snip.anchor), titleRanges: titleRanges(f.t, ranked.terms)
+              href: link(f.u, snip.anchor), titleRanges: titleRanges(f.t, ranked.query)
             };
           })
         };
@@ -403,10 +677,10 @@
     });
   }
 
-  function titleRanges(title, terms) {
+  function titleRanges(title, q) {
     var ranges = [];
     tokenize(title, 0).tokens.forEach(function (t) {
-      if (termMatches(terms, t) < 0) return;
+      if (termMatches(q, t) < 0) return;
       var r = ranges[ranges.length - 1];
       if (r && t.s <= r[1]) r[1] = Math.max(r[1], t.e);
       else ranges.push([t.s, t.e]);
@@ -479,8 +753,16 @@
     return root + 'search/' + (fromDisk ? 'index.html' : '') + '?q=' + encodeURIComponent(q);
   }
 
-  function failure(container, error) {
-    container.replaceChildren(el('p', 'sg-search-status', '搜索索引加载失败（' + error.message + '）。'));
+  /* A word of the theme's table, written by the template as data-word-NAME with {0} holes; without
+     it (an old template), just the filled-in value. */
+  function word(source, name, arg) {
+    var text = source && source.getAttribute('data-word-' + name);
+    if (text === null || text === undefined) return arg === undefined ? '' : String(arg);
+    return arg === undefined ? text : text.split('{0}').join(String(arg));
+  }
+
+  function failure(container, source, error) {
+    container.replaceChildren(el('p', 'sg-search-status', word(source, 'failed', error.message)));
   }
 
   function setupDropdown(form) {
@@ -496,12 +778,12 @@
         if (mine !== seq) return;
         var list = el('ul', 'sg-results');
         res.results.forEach(function (r) { list.appendChild(renderResult(r, 'li')); });
-        var all = el('a', 'sg-search-all', res.total === 0 ? '没有找到“' + q + '”' : '查看全部 ' + res.total + ' 个结果');
+        var all = el('a', 'sg-search-all', res.total === 0 ? word(form, 'no-match', q) : word(form, 'see-all', res.total));
         all.href = searchPageUrl(q);
         dropdown.replaceChildren(list, all);
         dropdown.hidden = false;
         input.setAttribute('aria-expanded', 'true');
-      }, function (err) { if (mine === seq) { failure(dropdown, err); dropdown.hidden = false; } });
+      }, function (err) { if (mine === seq) { failure(dropdown, form, err); dropdown.hidden = false; } });
     }
     input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 60); });
     input.addEventListener('focus', function () { if (input.value.trim() && dropdown.childNodes.length) dropdown.hidden = false; });
@@ -518,7 +800,7 @@
     var input = form && form.querySelector('input[name="q"]');
     var status = el('p', 'sg-search-status');
     var list = el('ol', 'sg-results sg-results-page');
-    var more = el('button', 'sg-search-more', '显示更多');
+    var more = el('button', 'sg-search-more', word(container, 'more'));
     more.type = 'button';
     more.hidden = true;
     container.replaceChildren(status, list, more);
@@ -527,20 +809,20 @@
       var mine = ++seq;
       if (!append) { current = q; shown = 0; list.replaceChildren(); }
       if (q.trim() === '') {
-        status.textContent = '输入关键词开始搜索。';
+        status.textContent = word(container, 'prompt');
         more.hidden = true;
         container.setAttribute('data-search-done', q);
         return;
       }
-      status.textContent = '搜索中…';
+      status.textContent = word(container, 'searching');
       query(q, 10, shown).then(function (res) {
         if (mine !== seq) return;
         res.results.forEach(function (r) { list.appendChild(renderResult(r, 'li')); });
         shown += res.results.length;
-        status.textContent = res.total === 0 ? '没有找到与“' + q + '”相关的文章。' : '找到 ' + res.total + ' 篇相关文章。';
+        status.textContent = res.total === 0 ? word(container, 'none', q) : word(container, 'found', res.total);
         more.hidden = shown >= res.total;
         container.setAttribute('data-search-done', q);
-      }, function (err) { if (mine === seq) failure(container, err); });
+      }, function (err) { if (mine === seq) failure(container, container, err); });
     }
     more.addEventListener('click', function () { show(current, true); });
     var q = new URLSearchParams(location.search).get('q') || '';
@@ -577,8 +859,8 @@
   }
 
   window.SiteGenSearch = {
-    tokenize: tokenize, stem: stem, parseQuery: parseQuery, rank: rank, query: query, shardOf: shardOf,
-    clearDecoded: function () { decoded.clear(); }
+    tokenize: tokenize, stem: stem, parseQuery: parseQuery, rank: rank, query: query, shardOf: shardOf, ready: ready,
+    typoKeys: typoKeys, distance: distance, clearDecoded: function () { decoded.clear(); }
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

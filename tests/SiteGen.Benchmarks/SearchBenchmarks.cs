@@ -31,6 +31,34 @@ public class SearchBenchmarks
     [Benchmark]
     public SearchIndexResult BuildIndex() => _last = new BuildSearchIndex().Run(_documents, _site);
 
+    /// <summary>
+    /// <c>search-index N [DIR|-] [RUNS]</c>: writes the index of N synthetic articles (0: the seeds) into DIR, or a temporary
+    /// folder it deletes, and prints the build's wall and CPU time; with DIR, the index stays for a browser or
+    /// <c>node</c> to query (search/ only: no pages).
+    /// </summary>
+    public static void WriteIndex(int articles, string? dir, int runs = 1)
+    {
+        var documents = articles == 0 ? SeedCorpus.Seeds() : SeedCorpus.Synthetic(articles);
+        var site = dir ?? Path.Combine(Path.GetTempPath(), $"sitegen-search-index-{Environment.ProcessId}");
+        using var process = Process.GetCurrentProcess();
+        for (var run = 1; run <= runs; run++)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var result = new BuildSearchIndex().Run(documents, site);
+            watch.Stop();
+            process.Refresh();
+            Console.WriteLine($"run {run}: search index of {documents.Count} documents: {watch.ElapsedMilliseconds} ms wall, " +
+                              $"{(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU; {result}");
+        }
+
+        if (dir is null)
+        {
+            Directory.Delete(site, recursive: true);
+        }
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {

@@ -36,6 +36,7 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
                 "translations" => config with { Translations = Words(value) },
                 "highlight" => ApplyHighlight(value, config),
                 "static_dir" => config with { StaticDir = Scalar(value) ?? config.StaticDir },
+                "search" => ApplySearch(value, config),
                 _ => config,
             };
         }
@@ -132,6 +133,72 @@ internal sealed class ConfigReader(string path, DiagnosticBag diagnostics)
 
         return config with { Highlight = highlight };
     }
+
+    /// <summary><c>search: {synonyms: {线性: [linear], …}}</c>; a key or value with no letter or digit is ignored (SG0821).</summary>
+    private SiteConfig ApplySearch(YamlNode node, SiteConfig config)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error("SG0504", node, "'search' must be a mapping, e.g. synonyms: {线性: [linear]}");
+            return config;
+        }
+
+        var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            if (Key(keyNode) is not { } key)
+            {
+                continue;
+            }
+
+            if (key != "synonyms")
+            {
+                Warn("SG0820", keyNode, $"unknown search setting '{key}'; the only one is 'synonyms'");
+                continue;
+            }
+
+            if (value is not YamlMappingNode words)
+            {
+                Error("SG0504", value, "'search.synonyms' must map a word to the words it also finds, e.g. 线性: [linear]");
+                continue;
+            }
+
+            foreach (var (wordNode, alternatives) in words.Children)
+            {
+                var word = (Scalar(wordNode) ?? "").Trim();
+                var list = alternatives is YamlSequenceNode sequence
+                    ? sequence.Children.Select(n => (Node: n, Text: (Scalar(n) ?? "").Trim())).ToList()
+                    : [(alternatives, (Scalar(alternatives) ?? "").Trim())];
+                if (!Searchable(word))
+                {
+                    Warn("SG0821", wordNode, $"synonym key '{word}' has no letter or digit to search for; it is ignored");
+                    continue;
+                }
+
+                var kept = new List<string>();
+                foreach (var (valueNode, text) in list)
+                {
+                    if (Searchable(text))
+                    {
+                        kept.Add(text);
+                    }
+                    else
+                    {
+                        Warn("SG0821", valueNode, $"synonym '{text}' of '{word}' has no letter or digit to search for; it is ignored");
+                    }
+                }
+
+                if (kept.Count > 0)
+                {
+                    synonyms[word] = kept;
+                }
+            }
+        }
+
+        return config with { SearchSynonyms = synonyms };
+    }
+
+    private static bool Searchable(string text) => text.EnumerateRunes().Any(System.Text.Rune.IsLetterOrDigit);
 
     private Dictionary<string, string> Words(YamlNode node)
     {

@@ -15,7 +15,7 @@ public sealed class LoadConfig
     private static readonly HashSet<string> KnownKeys =
     [
         "title", "description", "language", "base_url", "dedup_threshold", "shingle_size",
-        "taxonomy", "katex", "page_size", "translations", "highlight", "static_dir",
+        "taxonomy", "katex", "page_size", "translations", "highlight", "static_dir", "search",
     ];
 
     /// <summary>Loads <paramref name="path"/> if it exists, on top of <paramref name="defaults"/>.</summary>

@@ -50,6 +50,10 @@ public sealed record SiteConfig
     /// <summary>The light and dark themes of highlighted code blocks.</summary>
     public HighlightConfig Highlight { get; init; } = new();
 
+    /// <summary>Query-time synonyms (<c>search.synonyms</c>): a query word equal to a key also finds its values.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SearchSynonyms { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
     public bool Strict { get; init; }
 
     /// <summary>Build from scratch: ignore the build state kept in <see cref="CacheDir"/> (<c>--clean</c>); it is rewritten.</summary>

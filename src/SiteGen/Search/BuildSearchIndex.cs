@@ -3,14 +3,16 @@ using System.Text.Json;
 namespace SiteGen.Search;
 
 /// <summary>
-/// Writes the client-side search index under <c>&lt;site&gt;/search/</c>: <c>meta.js</c>, term shards
-/// <c>t/&lt;n&gt;.js</c> (a query loads only the shards of its terms) and one fragment per document
-/// <c>d/&lt;id&gt;.js</c> (title, URL, text for snippets, section anchors), loaded only for shown results.
+/// Writes the client-side search index under <c>&lt;site&gt;/search/</c>: <c>meta.js</c>, <c>q.js</c> (what a
+/// query needs before it looks anything up: the traditional → simplified fold table and the synonyms),
+/// term shards <c>t/&lt;n&gt;.js</c> (a query loads only the shards of its terms), the typo dictionary
+/// <c>y/&lt;n&gt;.js</c> (loaded only for a misspelt word) and document fragments <c>d/&lt;n&gt;.js</c>
+/// (title, URL, text for snippets, section anchors), loaded only for shown results.
 /// </summary>
 public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
 {
     /// <summary>Bumped whenever the file format changes; search.js refuses other versions.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const int Batch = 256;
     private readonly SearchIndexOptions _options = options ?? SearchIndexOptions.Default;
@@ -20,8 +22,9 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         var root = Path.Combine(siteOutputDir, "search");
         var fragmentDir = Path.Combine(root, "d");
         var shardDir = Path.Combine(root, "t");
+        var typoDir = Path.Combine(root, "y");
         // Only our own subfolders: search/index.html belongs to the page writer.
-        foreach (var dir in new[] { fragmentDir, shardDir })
+        foreach (var dir in new[] { fragmentDir, shardDir, typoDir })
         {
             if (Directory.Exists(dir))
             {
@@ -72,7 +75,9 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         }
 
         var shardFiles = ShardWriter.Write(shardDir, postings, _options.TargetShardBytes);
-        var buildId = ScriptFile.BuildId(shardFiles.Concat(fragmentFiles).Select(f => f.Hash));
+        var typoFiles = TypoWriter.Write(typoDir, postings, _options.TargetTypoFileBytes);
+        var queryFile = QueryData.Write(Path.Combine(root, "q.js"), _options.Synonyms);
+        var buildId = ScriptFile.BuildId(shardFiles.Concat(fragmentFiles).Concat(typoFiles).Append(queryFile).Select(f => f.Hash));
         var meta = ScriptFile.Write(Path.Combine(root, "meta.js"), "m", 0, json =>
         {
             json.WriteStartObject();
@@ -81,11 +86,13 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
             json.WriteNumber("s", shardFiles.Length);
             json.WriteNumber("k", ShardKey.PrefixLength);
             json.WriteNumber("f", perFile);
+            json.WriteNumber("y", typoFiles.Length);
             json.WriteString("b", buildId);
             json.WriteEndObject();
         });
 
-        var total = meta.Bytes + shardFiles.Sum(f => f.Bytes) + fragmentFiles.Sum(f => f.Bytes);
+        var total = meta.Bytes + queryFile.Bytes + shardFiles.Sum(f => f.Bytes) + fragmentFiles.Sum(f => f.Bytes)
+                    + typoFiles.Sum(f => f.Bytes);
         return new SearchIndexResult(documents.Count, postings.Count, shardFiles.Length, total);
     }
 

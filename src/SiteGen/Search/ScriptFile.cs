@@ -22,9 +22,15 @@ internal static class ScriptFile
     };
 
     /// <summary>Writes the file and returns its size and a hash of its content (for the build id).</summary>
-    public static WrittenFile Write(string path, string kind, int id, Action<Utf8JsonWriter> writeData)
+    /// <param name="comment">A line written before the call, e.g. the notice of third-party data.</param>
+    public static WrittenFile Write(string path, string kind, int id, Action<Utf8JsonWriter> writeData, string? comment = null)
     {
         var output = new ArrayBufferWriter<byte>(1 << 14);
+        if (comment is not null)
+        {
+            output.Write(Encoding.UTF8.GetBytes($"/* {comment.Replace("*/", "* /", StringComparison.Ordinal)} */\n"));
+        }
+
         output.Write(Encoding.UTF8.GetBytes($"{Callback}(\"{kind}\",{id},"));
         using (var json = new Utf8JsonWriter(output, Options))
         {

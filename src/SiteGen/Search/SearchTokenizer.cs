@@ -5,7 +5,8 @@ namespace SiteGen.Search;
 /// <summary>
 /// The one tokenizer of the index; <c>tokenize()</c> in <c>templates/assets/search.js</c> is a line-by-line
 /// port and the shared vectors in <c>tests/SiteGen.Tests/TestFiles/Search/tokens.json</c> hold them together.
-/// CJK runs give overlapping bigrams plus unigrams (no dictionary), other letters and digits give
+/// CJK characters are folded to simplified (<see cref="ChineseFold"/>); CJK runs give overlapping bigrams
+/// plus unigrams (no dictionary), other letters and digits give
 /// lower-cased, lightly stemmed words, and <c>\command</c> gives both <c>\command</c> and <c>command</c>.
 /// </summary>
 public static class SearchTokenizer
@@ -88,7 +89,7 @@ public static class SearchTokenizer
             if (SearchNormalizer.IsCjk(cp))
             {
                 FlushWord();
-                _cjk.Add((cp, start, end));
+                _cjk.Add((ChineseFold.Fold(cp), start, end));
                 return;
             }
 

@@ -91,4 +91,32 @@ public sealed class LoadConfigTests
     [InlineData("https://example.org/docs", "https://example.org/docs/")]
     public void BaseUrlHasOneTrailingSlash(string input, string expected) =>
         Assert.Equal(expected, BaseUrl.Normalize(input));
+
+    [Fact]
+    public void ReadsSearchSynonymsAndWarnsAboutWhatItIgnores()
+    {
+        var (config, diagnostics) = Load("""
+            search:
+              synonyms:
+                线性: [linear, 线性的]
+                nf: normalizing flow
+                "!!": [x]
+                lora: ["--", low rank]
+              ranking: bm25
+            """);
+        Assert.Equal(["linear", "线性的"], config.SearchSynonyms["线性"]);
+        Assert.Equal(["normalizing flow"], config.SearchSynonyms["nf"]);
+        Assert.Equal(["low rank"], config.SearchSynonyms["lora"]);
+        Assert.False(config.SearchSynonyms.ContainsKey("!!"));
+        Assert.Equal(["SG0821 (5,5)", "SG0821 (6,12)", "SG0820 (7,3)"], diagnostics.Select(d => $"{d.Code} ({d.Line},{d.Column})"));
+        Assert.All(diagnostics, d => Assert.Equal(Severity.Warning, d.Severity));
+    }
+
+    [Fact]
+    public void SearchSectionOfTheWrongShapeIsAnError()
+    {
+        var (_, diagnostics) = Load("search:\n  synonyms: [a, b]\n");
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(("SG0504", Severity.Error, 2), (error.Code, error.Severity, error.Line));
+    }
 }

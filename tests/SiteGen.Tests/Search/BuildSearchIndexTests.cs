@@ -19,7 +19,9 @@ public sealed class BuildSearchIndexTests : IDisposable
     internal static JsonNode ReadScript(string path)
     {
         var text = File.ReadAllText(path);
-        var start = text.IndexOf(',', text.IndexOf(',') + 1) + 1;
+        // A notice comment may come first (q.js).
+        var call = text.StartsWith("/*", StringComparison.Ordinal) ? text.IndexOf("*/", StringComparison.Ordinal) + 2 : 0;
+        var start = text.IndexOf(',', text.IndexOf(',', call) + 1) + 1;
         var end = text.LastIndexOf(')');
         return JsonNode.Parse(text[start..end])!;
     }
@@ -149,5 +151,48 @@ public sealed class BuildSearchIndexTests : IDisposable
         Assert.Equal(second.Shards, Directory.GetFiles(Path.Combine(_site, "search", "t")).Length);
         Assert.Single(Directory.GetFiles(Path.Combine(_site, "search", "d")));
         Assert.True(File.Exists(Path.Combine(_site, "search", "index.html")));
+    }
+
+    [Fact]
+    public void TypoDictionaryListsEveryLatinTermUnderEachDeletionKeyInTheFileItsKeyHashesTo()
+    {
+        var result = new BuildSearchIndex().Run(SeedCorpus.Seeds(), _site);
+        var search = Path.Combine(_site, "search");
+        var meta = ReadScript(Path.Combine(search, "meta.js"));
+        var files = meta["y"]!.GetValue<int>();
+        Assert.Equal(files, Directory.GetFiles(Path.Combine(search, "y")).Length);
+        Assert.True(files > 1);
+        var byKey = new Dictionary<string, string[]>();
+        for (var i = 0; i < files; i++)
+        {
+            foreach (var (key, value) in ReadScript(Path.Combine(search, "y", i + ".js")).AsObject())
+            {
+                Assert.Equal(i, (int)(ShardKey.Hash(key) % (uint)files));
+                byKey.Add(key, value!.GetValue<string>().Split(' '));
+            }
+        }
+
+        // "diffusion" (9 letters) is reachable with two edits, so its two-deletion keys list it too.
+        Assert.All(TypoKeys.Keys("diffusion", 2), k => Assert.Contains("diffusion", byKey[k]));
+        Assert.Contains("transformer", byKey["tans"]);
+        Assert.DoesNotContain(byKey.Values.SelectMany(v => v), t => t.Any(c => c is >= '0' and <= '9' or '\\'));
+        Assert.True(result.TotalBytes > 0);
+    }
+
+    [Fact]
+    public void QueryDataCarriesTheFoldTableAndTheSynonyms()
+    {
+        var synonyms = new Dictionary<string, IReadOnlyList<string>> { ["线性"] = ["linear", "linearity"] };
+        new BuildSearchIndex(new SearchIndexOptions { Synonyms = synonyms }).Run([Doc("a/", "擴散", "<p>x</p>")], _site);
+        var path = Path.Combine(_site, "search", "q.js");
+        Assert.StartsWith("/* Character tables of OpenCC (Apache-2.0), from npm opencc-js ", File.ReadAllText(path));
+        var data = ReadScript(path);
+        Assert.Equal(ChineseFold.TableText, data["f"]!.GetValue<string>());
+        Assert.Equal("{\"线性\":[\"linear\",\"linearity\"]}", data["s"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }));
+        // The index holds the folded term, so a simplified query finds the traditional title.
+        Assert.NotNull(ReadScript(Path.Combine(_site, "search", "t", "0.js"))["扩散"]);
     }
 }

@@ -12,7 +12,7 @@ namespace SiteGen.Tests.Search;
 /// </summary>
 public static class FixtureSite
 {
-    public static SearchIndexResult Write(string dir, IReadOnlyList<SearchDocument> docs, bool pages = true)
+    public static SearchIndexResult Write(string dir, IReadOnlyList<SearchDocument> docs, bool pages = true, SearchIndexOptions? options = null)
     {
         using var theme = new Support.TempDir();
         // A page template of our own for the documents; everything else is the theme's.
@@ -49,6 +49,6 @@ public static class FixtureSite
             }
         }
 
-        return new BuildSearchIndex().Run(docs, dir);
+        return new BuildSearchIndex(options).Run(docs, dir);
     }
 }

@@ -16,6 +16,13 @@ public sealed class SearchBrowserFixture : IAsyncLifetime
 {
     public const string HostileTitle = "<img src=x onerror=\"window.__pwned=1\">转义测试";
 
+    /// <summary>The site's <c>search.synonyms</c>: 归一化流 is another translation of normalizing flow, which the seeds call 标准化流.</summary>
+    public static readonly Dictionary<string, IReadOnlyList<string>> Synonyms = new()
+    {
+        ["归一化流"] = ["标准化流"],
+        ["nf"] = ["normalizing flow"],
+    };
+
     private readonly TempDir _work = new();
     private IPlaywright? _playwright;
 
@@ -33,6 +40,8 @@ public sealed class SearchBrowserFixture : IAsyncLifetime
             "---\ntitle: \"" + HostileTitle.Replace("\"", "\\\"") + "\"\nslug: hostile\ntags: [安全]\n---\n" +
             "<script>window.__pwned=2</script> 转义测试 的正文 <b>粗体</b>\n");
         _work.Write("content/katex.md", "---\ntitle: KaTeX 公式测试\nslug: katex\n---\n## 定义\n\n输出为 $\\mathrm{softmax}(\\vartheta)$ 的结果\n");
+        _work.Write("content/traditional.md",
+            "---\ntitle: 繁體測試：價值疊代\nslug: traditional\n---\n## 動態規劃\n\n策略疊代與價值疊代都屬於動態規劃方法。\n");
         _work.Write("content/long.md",
             "---\ntitle: 长文测试\nslug: long\n---\n" + string.Concat(Enumerable.Repeat("填充", 2600)) + "\n\n## 后面\n\n独有 zyxwvut 词\n");
         var config = new SiteConfig
@@ -43,6 +52,7 @@ public sealed class SearchBrowserFixture : IAsyncLifetime
             OutputDir = SiteDir,
             CacheDir = _work.Combine("cache"),
             BaseUrl = "/docs/",
+            SearchSynonyms = Synonyms,
         };
         var result = new SiteBuilder(TimeProvider.System).Build(config);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));

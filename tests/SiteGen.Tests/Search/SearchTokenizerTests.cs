@@ -101,4 +101,29 @@ public sealed class SearchTokenizerTests
         var lora = SearchTokenizer.Tokenize(text)[0];
         Assert.Equal("ＬｏＲＡ", text[lora.Start..lora.End]);
     }
+
+    [Fact]
+    public void TraditionalAndSimplifiedGiveTheSameTermsAndKeepTheirOwnRanges()
+    {
+        Assert.Equal(Terms("扩散模型与价值函数"), Terms("擴散模型與價值函數"));
+        const string text = "價值函數";
+        var bigram = SearchTokenizer.Tokenize(text).First(t => t.Term == "价值");
+        Assert.Equal("價值", text[bigram.Start..bigram.End]);
+    }
+
+    [Fact]
+    public void PluralsAndInflectionsStemToOneTerm()
+    {
+        Assert.Equal(Terms("flow model embed run apply bias study"), Terms("flows models embedding running applied biases studies"));
+        Assert.Equal(Terms("embed"), Terms("embedded"));
+        // Never below three letters, and no undoubling of ll, ss or short stems.
+        Assert.Equal(["add", "fall", "pass"], Terms("added falling passed"));
+    }
+
+    [Fact]
+    public void SearchScriptHoldsNoLanguageOfItsOwn()
+    {
+        var script = File.ReadAllText(Path.Combine(SeedCorpus.RepositoryRoot(), "templates", "assets", "search.js"));
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", script);
+    }
 }

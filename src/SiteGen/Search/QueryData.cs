@@ -1,0 +1,31 @@
+namespace SiteGen.Search;
+
+/// <summary>
+/// Writes <c>q.js</c>: <c>{f: fold table, s: synonyms}</c>. <c>f</c> is <see cref="ChineseFold.TableText"/>
+/// (each traditional character followed by its simplified one, about 22 kB, the same for every site), so
+/// search.js tokenizes exactly as the index did; <c>s</c> maps each synonym key to its values, as written
+/// in sitegen.yml (search.js tokenizes them with the query).
+/// </summary>
+internal static class QueryData
+{
+    public static WrittenFile Write(string path, IReadOnlyDictionary<string, IReadOnlyList<string>> synonyms) =>
+        ScriptFile.Write(path, "q", 0, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("f", ChineseFold.TableText);
+            json.WriteStartObject("s");
+            foreach (var (key, values) in synonyms.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                json.WriteStartArray(key);
+                foreach (var value in values)
+                {
+                    json.WriteStringValue(value);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }, $"Character tables of OpenCC (Apache-2.0), from npm opencc-js {ChineseFold.Version}");
+}
