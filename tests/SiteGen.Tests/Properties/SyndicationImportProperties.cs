@@ -1,0 +1,137 @@
+using AngleSharp.Html.Parser;
+using CsCheck;
+using SiteGen.Build;
+using SiteGen.Config;
+using SiteGen.Diagnostics;
+using SiteGen.Import;
+using SiteGen.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SiteGen.Tests.Properties;
+
+/// <summary>
+/// Property: any seeds folder holding a hostile RSS 2.0, Atom 1.0 and JSON Feed file (and maybe a text feed; see
+/// <see cref="SyndicationText"/>) goes through import and a whole build with the real templates and KaTeX, and then
+/// (1) the build succeeds with only warnings, each located as <c>file(line,col)</c>, (2) every entry's text
+/// (<see cref="FeedEntry.Text"/>: the item's title and body as the importer reads them) is in exactly one article
+/// page, (3) nothing from the feeds became an element, attribute, URL or comment in any built HTML, and (4) a
+/// second import changes no byte of <c>content/</c>. <c>SITEGEN_PROPERTY_CASES</c> runs more cases.
+/// </summary>
+[Collection("Processes")]
+public sealed class SyndicationImportProperties(ITestOutputHelper output)
+{
+    private static readonly HtmlParser Parser = new();
+    private static readonly DateTimeOffset Today = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void HostileSyndicationFeedsBuildWithEveryItemInExactlyOnePageAndNothingInjected()
+    {
+        using var shared = new TempDir();
+        var cases = 0;
+        var entries = 0;
+        var warnings = new Dictionary<string, int>(StringComparer.Ordinal);
+        SyndicationText.Site.Sample(site =>
+        {
+            cases++;
+            var (count, diagnostics) = Check(site, shared.Combine("cache"));
+            entries += count;
+            foreach (var code in diagnostics.Select(d => d.Code))
+            {
+                warnings[code] = warnings.GetValueOrDefault(code) + 1;
+            }
+        }, iter: FeedImportProperties.Cases(6), threads: 1, print: SyndicationText.Show);
+        output.WriteLine($"{cases} generated sites, {entries} entries, all held; warnings: " +
+            string.Join(", ", warnings.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}×{w.Value}")));
+    }
+
+    /// <summary>Builds one generated site and checks the properties; throws on the first that fails.</summary>
+    internal static (int Entries, IReadOnlyList<Diagnostic> Diagnostics) Check(GenSite site, string cacheDir)
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.Combine("seeds"));
+        foreach (var (name, bytes) in SyndicationText.Files(site))
+        {
+            File.WriteAllBytes(dir.Combine("seeds", name), bytes);
+        }
+        var config = new SiteConfig
+        {
+            SeedsDir = dir.Combine("seeds"),
+            ContentDir = dir.Combine("content"),
+            TemplatesDir = RepoPaths.Templates,
+            OutputDir = dir.Combine("site"),
+            CacheDir = cacheDir,
+        };
+
+        var result = new SiteBuilder(new FixedTime(Today)) { LockNotices = TextWriter.Null }.Build(config);
+        if (!result.Succeeded || result.Errors > 0)
+        {
+            throw new InvalidOperationException("build failed:\n" + string.Join("\n", result.Diagnostics));
+        }
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            if (diagnostic.Line < 1 || diagnostic.Column < 1 || string.IsNullOrEmpty(diagnostic.File))
+            {
+                throw new InvalidOperationException($"warning without a position: {diagnostic}");
+            }
+        }
+
+        var entries = new ReadFeeds().Read(config.SeedsDir, new DiagnosticBag()).Entries;
+        var pages = PageTexts(config.OutputDir);
+        foreach (var entry in entries)
+        {
+            var (title, body) = Split(entry);
+            var holders = pages.Where(p => p.Value.Body.Contains(body, StringComparison.Ordinal)).Select(p => p.Key).ToList();
+            if (body.Length == 0)
+            {
+                // Only a title: it is the page's title or a version's heading.
+                holders = pages.Where(p => (p.Value.Title + p.Value.Body).Contains(title!, StringComparison.Ordinal)).Select(p => p.Key).ToList();
+            }
+            if (holders.Count != 1 || (title is not null && !(pages[holders[0]].Title + pages[holders[0]].Body).Contains(title, StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException($"{entry.Feed}({entry.Line}) is in {holders.Count} pages [{string.Join(", ", holders)}] " +
+                    $"(title '{title}'): {entry.Text}\nsquashed: {body}\npages:\n{string.Join("\n", pages.Select(p => $"{p.Key}: {p.Value.Title} | {p.Value.Body}"))}");
+            }
+        }
+
+        foreach (var file in Directory.EnumerateFiles(config.OutputDir, "*.html", SearchOption.AllDirectories))
+        {
+            FeedImportProperties.AssertNothingInjected(file);
+        }
+
+        var before = FeedImportProperties.Snapshot(config.ContentDir);
+        var again = ImportFeeds.Run(config, new DiagnosticBag(), new FixedTime(Today.AddDays(1)));
+        var after = FeedImportProperties.Snapshot(config.ContentDir);
+        if (again.PagesCreated != 0 || before.Count != after.Count || before.Any(kv => !after.TryGetValue(kv.Key, out var b) || b != kv.Value))
+        {
+            throw new InvalidOperationException($"second import changed content/ ({again.PagesCreated} created, {again.PagesUpdated} updated)");
+        }
+        return (entries.Count, result.Diagnostics);
+    }
+
+    /// <summary>An entry's text as title (when the importer put it before the body) and body, each squashed.</summary>
+    private static (string? Title, string Body) Split(FeedEntry entry)
+    {
+        if (entry.Item?.Title is { } title && entry.Text.StartsWith(title, StringComparison.Ordinal)
+            && (entry.Text.Length == title.Length || entry.Text[title.Length] == '\n'))
+        {
+            return (FeedImportProperties.Squash(title), FeedImportProperties.Squash(entry.Text[title.Length..]));
+        }
+        return (null, FeedImportProperties.Squash(entry.Text));
+    }
+
+    /// <summary>Each article page's title (its h1) and body text (formulas as TeX), squashed.</summary>
+    private static Dictionary<string, (string Title, string Body)> PageTexts(string siteDir)
+    {
+        var bodies = FeedImportProperties.ArticleTexts(siteDir);
+        return bodies.ToDictionary(b => b.Key, b =>
+        {
+            var document = Parser.ParseDocument(File.ReadAllText(Path.Combine(siteDir, "articles", b.Key, "index.html")));
+            return (FeedImportProperties.Squash(document.QuerySelector("h1")?.TextContent ?? ""), b.Value);
+        });
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
