@@ -135,7 +135,11 @@ internal static class SyndicationText
 
     public static string TitleMarker(int index) => $"〔标题{index:D3}〕";
 
-    public static string BodyMarker(int index) => $"〔正文{index:D3}〕";
+    /// <summary>
+    /// A truncated copy has a marker of its own: a short text that does not merge with its truncated copy (too few
+    /// shingles) would otherwise be in two pages by the letter of the property (its text is a prefix of the copy's).
+    /// </summary>
+    public static string BodyMarker(int index, bool truncated = false) => truncated ? $"〔节选{index:D3}〕" : $"〔正文{index:D3}〕";
 
     /// <summary>The item's title text (unescaped) or null.</summary>
     public static string? Title(GenItem item) => item.Title is null ? null : string.Concat(item.Title) + " " + TitleMarker(item.Index);
@@ -144,7 +148,7 @@ internal static class SyndicationText
     public static string Body(GenItem item, int cut)
     {
         var fragments = cut >= 0 && cut < item.Body.Length ? item.Body[..cut] : item.Body;
-        var body = BodyMarker(item.Index) + " " + string.Concat(fragments);
+        var body = BodyMarker(item.Index, cut >= 0) + " " + string.Concat(fragments);
         return cut >= 0 ? body + "…" : body;
     }
 
@@ -225,7 +229,9 @@ internal static class SyndicationText
             xml.Append("<entry>\n");
             if (Title(item) is { } title)
             {
-                xml.Append(item.Index % 3 == 0 ? "<title type=\"html\">" : "<title>").Append(X(title)).Append("</title>\n");
+                // An html title is the same text, HTML-escaped (and then XML-escaped): it must read as the RSS title does.
+                xml.Append(item.Index % 3 == 0 ? "<title type=\"html\">" : "<title>")
+                    .Append(X(item.Index % 3 == 0 ? System.Net.WebUtility.HtmlEncode(title) : title)).Append("</title>\n");
             }
             if (Link(item.Link, item.Index) is { } link)
             {
@@ -270,7 +276,7 @@ internal static class SyndicationText
     private static string XhtmlBody(GenItem item, int cut)
     {
         var fragments = cut >= 0 && cut < item.Body.Length ? item.Body[..cut] : item.Body;
-        var body = new StringBuilder(X(BodyMarker(item.Index) + " "));
+        var body = new StringBuilder(X(BodyMarker(item.Index, cut >= 0) + " "));
         foreach (var fragment in fragments)
         {
             body.Append(XhtmlHostile.Contains(fragment) ? fragment : X(fragment));
