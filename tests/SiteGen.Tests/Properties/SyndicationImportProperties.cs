@@ -62,6 +62,7 @@ public sealed partial class SyndicationImportProperties(ITestOutputHelper output
             TemplatesDir = RepoPaths.Templates,
             OutputDir = dir.Combine("site"),
             CacheDir = cacheDir,
+            BaseUrl = "https://example.net/docs/",
         };
 
         var result = new SiteBuilder(new FixedTime(Today)) { LockNotices = TextWriter.Null }.Build(config);
@@ -106,6 +107,16 @@ public sealed partial class SyndicationImportProperties(ITestOutputHelper output
         foreach (var file in Directory.EnumerateFiles(config.OutputDir, "*.html", SearchOption.AllDirectories))
         {
             AssertNothingInjected(file);
+        }
+
+        // The site's own Atom feed stays well-formed, and links only http(s) (the originals included).
+        var atom = System.Xml.Linq.XDocument.Load(Path.Combine(config.OutputDir, "atom.xml"));
+        foreach (var link in atom.Descendants().Where(e => e.Name.LocalName == "link"))
+        {
+            if (!Uri.TryCreate((string?)link.Attribute("href"), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new InvalidOperationException($"atom.xml links '{link.Attribute("href")}'");
+            }
         }
 
         var before = FeedImportProperties.Snapshot(config.ContentDir);
