@@ -46,27 +46,5 @@ public sealed class PageRenderContext(Page page, DiagnosticBag diagnostics, Site
 
     /// <summary>The context of the document <paramref name="obj"/> belongs to, if one was attached.</summary>
     public static PageRenderContext? Of(MarkdownObject obj) =>
-        DocumentOf(obj)?.GetData(typeof(PageRenderContext)) as PageRenderContext;
-
-    private static MarkdownDocument? DocumentOf(MarkdownObject obj)
-    {
-        var block = obj as Block;
-        if (obj is Inline inline)
-        {
-            var container = inline.Parent;
-            while (container?.Parent is not null)
-            {
-                container = container.Parent;
-            }
-
-            block = container?.ParentBlock;
-        }
-
-        while (block is not null and not MarkdownDocument)
-        {
-            block = block.Parent;
-        }
-
-        return block as MarkdownDocument;
-    }
+        MarkdownDocuments.Containing(obj)?.GetData(typeof(PageRenderContext)) as PageRenderContext;
 }

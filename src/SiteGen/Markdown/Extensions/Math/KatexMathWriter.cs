@@ -13,7 +13,7 @@ internal static partial class KatexMathWriter
     public static string Render(KatexRenderer katex, string tex, bool displayMode, MarkdownObject source)
     {
         var result = katex.Render(tex, displayMode);
-        var document = FindDocument(source);
+        var document = MarkdownDocuments.Containing(source);
         document?.SetData(DocumentHasMathKey, true);
         if (document?.GetData(typeof(MathRenderContext)) is MathRenderContext context)
         {
@@ -61,26 +61,4 @@ internal static partial class KatexMathWriter
 
     [GeneratedRegex("\"(.+?)\"")]
     private static partial Regex QuotedCharacter();
-
-    private static MarkdownDocument? FindDocument(MarkdownObject source)
-    {
-        Block? block = source as Block;
-        if (source is Inline inline)
-        {
-            var container = inline.Parent;
-            while (container?.Parent is not null)
-            {
-                container = container.Parent;
-            }
-
-            block = container?.ParentBlock;
-        }
-
-        while (block is not null and not MarkdownDocument)
-        {
-            block = block.Parent;
-        }
-
-        return block as MarkdownDocument;
-    }
 }
