@@ -41,7 +41,7 @@ public sealed partial class SyndicationImportProperties(ITestOutputHelper output
             {
                 warnings[code] = warnings.GetValueOrDefault(code) + 1;
             }
-        }, iter: FeedImportProperties.Cases(6), threads: 1, print: SyndicationText.Show);
+        }, iter: FeedImportProperties.Cases(10), threads: 1, print: SyndicationText.Show);
         output.WriteLine($"{cases} generated sites, {entries} entries, all held; warnings: " +
             string.Join(", ", warnings.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}×{w.Value}")));
     }
