@@ -30,6 +30,18 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["quick-nesting"])
+        {
+            QuickNesting.Run();
+            return;
+        }
+
+        if (args is ["quick-dedup", var feeds, ..])
+        {
+            QuickDedup.Run(feeds, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+            return;
+        }
+
         if (args is ["quick-write", ..])
         {
             QuickWrite.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 6);

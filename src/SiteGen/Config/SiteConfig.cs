@@ -26,7 +26,7 @@ public sealed record SiteConfig
     /// <summary>The <c>sitegen.yml</c> this configuration was read from (it may not exist).</summary>
     public string ConfigFile { get; init; } = "sitegen.yml";
 
-    /// <summary>Estimated Jaccard similarity of character shingles above which two articles are one.</summary>
+    /// <summary>Shingle similarity at which near-duplicate candidates are found (LSH); above 0.9 it also tightens the 10% edit budget (docs/feeds.md).</summary>
     public double DedupThreshold { get; init; } = 0.6;
 
     public int ShingleSize { get; init; } = 5;

@@ -14,5 +14,5 @@ public sealed record Article(
 /// <summary>The articles of a batch of feed entries and how many entries were folded into others.</summary>
 /// <param name="Articles">Articles in order of their first occurrence.</param>
 /// <param name="ExactDuplicates">Entries equal to an earlier one after NFKC and whitespace normalization.</param>
-/// <param name="NearDuplicates">Distinct texts merged into another article by shingle similarity.</param>
+/// <param name="NearDuplicates">Distinct texts merged into another article as other versions of it (a truncation or a copy with small edits).</param>
 public sealed record DeduplicatedArticles(IReadOnlyList<Article> Articles, int ExactDuplicates, int NearDuplicates);

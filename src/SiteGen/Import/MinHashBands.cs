@@ -47,7 +47,7 @@ internal sealed class MinHashBands
     }
 
     /// <summary>One 64-bit key per band for the text's character shingles; equal keys mean equal signature rows.</summary>
-    public ulong[] BandKeys(string text, int shingleSize)
+    public ulong[] BandKeys(ReadOnlySpan<char> text, int shingleSize)
     {
         shingleSize = Math.Max(1, shingleSize);
         var signature = new uint[_multipliers.Length];
@@ -58,7 +58,7 @@ internal sealed class MinHashBands
         var windows = Math.Max(1, text.Length - shingleSize + 1);
         for (var start = 0; start < windows; start++)
         {
-            var shingle = text.AsSpan(start, Math.Min(shingleSize, text.Length - start));
+            var shingle = text.Slice(start, Math.Min(shingleSize, text.Length - start));
             var x = new Vector<uint>((uint)ShingleSet.Hash(shingle));
             for (var v = 0; v < sig.Length; v++)
             {

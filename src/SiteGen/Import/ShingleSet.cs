@@ -2,7 +2,10 @@ using System.Runtime.CompilerServices;
 
 namespace SiteGen.Import;
 
-/// <summary>The sorted, distinct 64-bit hashes of a text's character shingles, and exact similarities between two sets.</summary>
+/// <summary>
+/// The 64-bit hash of a character shingle, the finalizer MinHash seeds and band keys are mixed with, and the sorted
+/// shingle sets <see cref="Syndication.MergeFeedItems"/> compares texts of items that share a link with.
+/// </summary>
 internal static class ShingleSet
 {
     /// <summary>Hashes of every window of <paramref name="size"/> characters (the whole text when it is shorter).</summary>

@@ -101,6 +101,11 @@ internal sealed class KatexEnginePool : IDisposable
             {
                 item.Completion.SetResult(Read(engine.Invoke(render, item.Tex, item.DisplayMode)));
             }
+            catch (JavaScriptException e) when (IsStackGuard(e))
+            {
+                // The stack guard unwinds with a RangeError and leaves the engine usable.
+                item.Completion.SetResult(RenderOutcome.Failure($"formula nests too deeply for the engine's stack ({_settings.ThreadStackBytes / (1024 * 1024)} MB)"));
+            }
             catch (JavaScriptException e)
             {
                 // A JavaScript error other than ParseError leaves the engine usable.
@@ -125,10 +130,11 @@ internal sealed class KatexEnginePool : IDisposable
             var deadline = new KatexDeadline();
             var engine = new Engine(options =>
             {
-                options
-                    .LimitRecursion(_settings.MaxRecursion)
-                    .MaxStatements(_settings.MaxStatements)
-                    .LimitMemory(_settings.MaxMemoryBytes);
+                // Nesting: a catchable RangeError while the thread's stack still has room, on every route into a
+                // function; cheaper than LimitRecursion's per-function call counting (docs/benchmarks.md, Math).
+                options.Constraints.StackOverflowGuard = true;
+                // A lone statement counter is charged inline; time and allocation are checked at the amortized cadence.
+                options.MaxStatements(_settings.MaxStatements);
                 options.Constraints.Constraints.Add(deadline);
             });
             engine.Execute(KatexScript.Katex);
@@ -137,6 +143,7 @@ internal sealed class KatexEnginePool : IDisposable
             engine.Invoke(bridge.Get("configure"), _optionsJson, _macrosJson);
             // From here on every call is a render: the time limit applies.
             deadline.Budget = _settings.RenderTimeout;
+            deadline.MemoryBudget = _settings.MaxMemoryBytes;
             Interlocked.Increment(ref _enginesCreated);
             return (engine, bridge.Get("render"), null);
         }
@@ -164,10 +171,13 @@ internal sealed class KatexEnginePool : IDisposable
         return separator < 0 ? new FormulaWarning("", line) : new FormulaWarning(line[..separator], line[(separator + 1)..]);
     }
 
+    private static bool IsStackGuard(JavaScriptException e) =>
+        e.Error.IsObject() && e.Error.AsObject().Get("name").ToString() == "RangeError"
+        && e.Message.Contains("call stack", StringComparison.OrdinalIgnoreCase);
+
     private string LimitMessage(Exception e) => e switch
     {
         TimeoutException => $"rendering took longer than {_settings.RenderTimeout.TotalSeconds:0.#} s",
-        RecursionDepthOverflowException => $"formula nests too deeply (more than {_settings.MaxRecursion} JavaScript calls)",
         StatementsCountOverflowException => $"rendering needed more than {_settings.MaxStatements} JavaScript statements",
         MemoryLimitExceededException => $"rendering allocated more than {_settings.MaxMemoryBytes / (1024 * 1024)} MB",
         InsufficientExecutionStackException => "formula nests too deeply for the engine's stack",
