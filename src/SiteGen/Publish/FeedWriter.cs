@@ -46,22 +46,29 @@ public sealed class FeedWriter(SiteConfig config, SiteUrls urls)
             {
                 var url = urls.Absolute(article.Page.Url);
                 writer.WriteStartElement("entry", ns);
-                writer.WriteElementString("title", ns, article.Page.Title);
+                writer.WriteElementString("title", ns, XmlText(article.Page.Title));
                 writer.WriteElementString("id", ns, url);
                 writer.WriteElementString("updated", ns, Timestamp(article.Page.Date ?? updated));
                 Link(writer, ns, url, "alternate");
+                if (PageModels.OriginalLink(article.Page.Link) is { } original)
+                {
+                    // The article's original (an imported item's link), exactly as the page shows it.
+                    Link(writer, ns, original, "related");
+                }
+
+                // Atom wants an author per entry when the feed has none: the article's, else the site's.
                 writer.WriteStartElement("author", ns);
-                writer.WriteElementString("name", ns, config.Title);
+                writer.WriteElementString("name", ns, XmlText(PageModels.ShownAuthor(article.Page.Author)?.Trim() ?? config.Title));
                 writer.WriteEndElement();
                 foreach (var tag in article.Page.Tags)
                 {
                     writer.WriteStartElement("category", ns);
-                    writer.WriteAttributeString("term", tag);
+                    writer.WriteAttributeString("term", XmlText(tag));
                     writer.WriteEndElement();
                 }
 
                 writer.WriteStartElement("summary", ns);
-                writer.WriteString(article.Excerpt);
+                writer.WriteString(XmlText(article.Excerpt));
                 writer.WriteEndElement();
                 writer.WriteEndElement();
             }
@@ -116,6 +123,33 @@ public sealed class FeedWriter(SiteConfig config, SiteUrls urls)
         writer.WriteAttributeString("rel", rel);
         writer.WriteAttributeString("href", href);
         writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Text XML 1.0 can carry: a hand-written page's front matter may hold control characters (YAML <c>"\x01"</c>) or
+    /// a lone surrogate, which <see cref="XmlWriter"/> refuses with an exception; each becomes U+FFFD.
+    /// </summary>
+    internal static string XmlText(string text)
+    {
+        System.Text.StringBuilder? clean = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var ok = pair || XmlConvert.IsXmlChar(c);
+            if (!ok && clean is null)
+            {
+                clean = new System.Text.StringBuilder(text.Length).Append(text, 0, i);
+            }
+            clean?.Append(ok ? c : '\uFFFD');
+            if (pair)
+            {
+                clean?.Append(text[i + 1]);
+                i++;
+            }
+        }
+
+        return clean?.ToString() ?? text;
     }
 
     private static string Timestamp(DateOnly date) =>

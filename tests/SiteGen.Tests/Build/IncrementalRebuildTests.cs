@@ -121,14 +121,17 @@ public sealed class IncrementalRebuildTests : IDisposable
     {
         WritePage("c", "丙篇文章", 3, ["概率"], body: "丙篇文章的正文。", extra: "link: https://example.com/a\nauthor: 甲\n");
         Build();
-        Assert.Equal(["articles/c/index.html"], Rewritten());
+        // The Atom entry names the author and links the original too.
+        Assert.Equal(["articles/c/index.html", "atom.xml"], Rewritten());
         Assert.Contains("href=\"https://example.com/a\"", Read("articles/c/index.html"));
 
-        // Only the link and the author change: that page is rewritten, and no page listing it.
+        // Only the link and the author change: that page and the feed are rewritten, and no page listing it.
         WritePage("c", "丙篇文章", 3, ["概率"], body: "丙篇文章的正文。", extra: "link: https://example.com/b\nauthor: 乙\n");
         var result = Build();
         Assert.True(result.Incremental);
-        Assert.Equal(["articles/c/index.html"], Rewritten());
+        Assert.Equal(["articles/c/index.html", "atom.xml"], Rewritten());
+        Assert.Contains("<link rel=\"related\" href=\"https://example.com/b\" />", Read("atom.xml"));
+        Assert.Contains("<name>乙</name>", Read("atom.xml"));
         var html = Read("articles/c/index.html");
         Assert.Contains("href=\"https://example.com/b\"", html);
         Assert.Contains("<span class=\"author\">乙</span>", html);

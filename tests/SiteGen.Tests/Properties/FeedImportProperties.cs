@@ -92,7 +92,7 @@ public sealed partial class FeedImportProperties(ITestOutputHelper output)
     }
 
     /// <summary>No element, attribute or URL that the feed's HTML could have brought in.</summary>
-    private static void AssertNothingInjected(string file)
+    internal static void AssertNothingInjected(string file)
     {
         var document = Parser.ParseDocument(File.ReadAllText(file));
         foreach (var element in document.All)
@@ -146,7 +146,7 @@ public sealed partial class FeedImportProperties(ITestOutputHelper output)
     internal static string Squash(string text) =>
         Whitespace().Replace(text.Normalize(NormalizationForm.FormKC), "");
 
-    private static Dictionary<string, string> Snapshot(string dir) =>
+    internal static Dictionary<string, string> Snapshot(string dir) =>
         Directory.GetFiles(dir).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
     [GeneratedRegex(@"\s+")]

@@ -10,20 +10,20 @@ namespace SiteGen.Tests.Properties;
 /// </summary>
 internal static class FeedText
 {
-    private static readonly string[] Cjk =
+    internal static readonly string[] Cjk =
     [
         "扩散模型把数据逐步加噪", "再学习逐步去噪。", "标准化流是可逆变换", "注意力机制", "强化学习中的蒙特卡洛方法",
         "简介 ", "背景 ", "。 背景", "！ 概述", "？ 引言与背景", "，", "、", "（括号）", "《论文名》", "“引号”",
     ];
 
-    private static readonly string[] Markdown =
+    internal static readonly string[] Markdown =
     [
         "*", "**", "_", "__", "`", "```", "~~", "#", "## ", "> ", "- ", "+ ", "1. ", "1) ", "|", "| a | b |", "---", "===",
         "[", "]", "(", ")", "[链接](http://x)", "![图](x.png)", "\\", "\\\\", "&amp;", "&#x3C;", "&", "<", ">", "!", "^", "[^1]",
         "[公式]", "[Math]", "[代码]", "<https://example.org/a?b=c>", "https://example.org/路径", "www.example.org", "    ", "\t",
     ];
 
-    private static readonly string[] Tex =
+    internal static readonly string[] Tex =
     [
         "$", "$$", "$x$", "\\(x^2\\)", "\\( \\)", "\\(a$b\\)", "\\(x\\", "\\[E=mc^2\\]", "\\[\\frac{1}{2}\\]", "\\(\\alpha_t\\)",
         "\\(\\sqrt{\\beta}\\)", "\\(\\text{中文}\\)", "\\(中文\\)", "\\(\\undefinedmacro\\)", "\\(\\frac{1}{\\)", "\\[", "\\]",
@@ -38,10 +38,10 @@ internal static class FeedText
         "<!-- sginj -->", "<![CDATA[sginj]]>", "</p><sginj>", "<sginj/>", "<?sginj?>", "<style>sginj{}</style>",
     ];
 
-    private static readonly string[] Emoji = ["😀", "👨‍👩‍👧", "🇨🇳", "🔖", "✨", "1️⃣", "🧪"];
+    internal static readonly string[] Emoji = ["😀", "👨‍👩‍👧", "🇨🇳", "🔖", "✨", "1️⃣", "🧪"];
 
     /// <summary>Bytes no text editor would save: invalid UTF-8 and control characters (also C1, DEL, NUL) and noncharacters.</summary>
-    private static readonly byte[][] Damage =
+    internal static readonly byte[][] Damage =
     [
         [0xFF], [0xC3, 0x28], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x00], [0x07], [0x1B],
         [0x7F], [0xC2, 0x85], [0xC2, 0x9F], [0x0B], [0x0C], [0x0D], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF], [0xE2, 0x80, 0xA8],

@@ -329,7 +329,11 @@ internal static class ParagraphWriter
     }
 
     /// <summary>Markdig opens and closes <c>$</c> only next to whitespace or punctuation (as <see cref="MarkdownWriter"/> knows).</summary>
+    /// <remarks>
+    /// Markdig's whitespace beside a '$' is a tab or a space separator (Zs), not U+2028/U+2029 nor U+0085, which
+    /// <see cref="char.IsWhiteSpace(char)"/> accepts (found by the syndication property test).
+    /// </remarks>
     private static bool IsSafeMathNeighbor(char c) =>
-        char.IsWhiteSpace(c)
+        c == '\t' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.SpaceSeparator
         || (c is not ('$' or '\\') && (c < '\u0080' ? c > ' ' && !char.IsAsciiLetterOrDigit(c) : char.IsPunctuation(c)));
 }
