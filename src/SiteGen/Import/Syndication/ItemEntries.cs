@@ -26,7 +26,7 @@ internal sealed record RawItem(
 /// <summary>
 /// Turns a <see cref="RawItem"/> into a <see cref="FeedEntry"/>: the body converted to Markdown, the title and
 /// link checked, and the text deduplication compares (title and reduced body, the title left out when the body
-/// already starts with it, so the same article as a text line and as an item normalizes alike).
+/// already names it in its opening words, so the same article as a text line and as an item normalizes alike).
 /// </summary>
 internal sealed class ItemEntries(string feed, string shownPath, DiagnosticBag diagnostics)
 {
@@ -70,7 +70,7 @@ internal sealed class ItemEntries(string feed, string shownPath, DiagnosticBag d
         }
 
         var text = converted.Text;
-        if (title is not null && !TextKey.Normalize(text).StartsWith(TextKey.Normalize(title), StringComparison.Ordinal))
+        if (title is not null && !OpensWith(text, title))
         {
             text = text.Length == 0 ? title : $"{title}\n{text}";
         }
@@ -105,6 +105,39 @@ internal sealed class ItemEntries(string feed, string shownPath, DiagnosticBag d
         }
         return clean;
     }
+
+    /// <summary>
+    /// Whether the body already names the title in its opening words. A dump's line of the same article often
+    /// starts with a section label (前言, Overview) before the title; prepending the title again would misalign the
+    /// two versions, and dedup merges only aligned truncations and small edits.
+    /// </summary>
+    private static bool OpensWith(string text, string title)
+    {
+        var body = TextKey.Normalize(text);
+        var name = TextKey.Normalize(title);
+        if (body.StartsWith(name, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // Later than the first character only as a whole word, so a short title ("s") is not found inside "summary".
+        for (var at = body.Length > 1 ? body.IndexOf(name, 1, StringComparison.Ordinal) : -1; at > 0 && at <= TitleSearchLength;
+             at = body.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if (IsBoundary(body[at - 1]) && (end == body.Length || IsBoundary(body[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsBoundary(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c);
+
+    /// <summary>How far into the body (in normalized characters) the title may start and still count as named.</summary>
+    private const int TitleSearchLength = 32;
 
     private void WarnNotText(ConvertedBody converted, RawItem raw, string where)
     {

@@ -238,4 +238,22 @@ public sealed class FeedReaderTests
         var result = ImportFeeds.Run(ImportTestKit.Config(seeds.Path, content.Path), new DiagnosticBag(), new FixedClock(ImportTestKit.Today));
         Assert.Equal(10, result.Articles);
     }
+
+    [Fact]
+    public void AnItemWhoseBodyNamesItsTitleAfterALabelMergesWithItsTextLine()
+    {
+        // Found by the 2,000-article benchmark with a tenth of the lines as RSS: the body opens with a section label
+        // and then the title, as the text line does; prepending the title again kept 82 truncated items apart.
+        using var seeds = new TempDir();
+        using var content = new TempDir();
+        const string Body = "Transformer919 生成模型的难题就是判断生成分布与真实分布的相似度,因为我们只知道两者的采样结果,不知道它们的分布表达式。"
+            + "特征工程是机器学习流程中重要的一个环节,即使是通常用来做端到端学习的深度学习模型在训练之前也免不了要做一些特征工程相关的工作。";
+        seeds.Write("a.txt", $"INCOMING TRANSMISSION\n\nLATEST UPDATES\n前言 {Body} 近年来,为了加快训练时间、减少网络训练时候所占用的内存,业界提出越来越多的混合精度训练的方法。\n");
+        seeds.Write("b.xml", "<rss version=\"2.0\"><channel><item><title>Transformer919</title><link>https://ex.org/posts/228</link>"
+            + $"<description>&lt;p&gt;&lt;strong&gt;前言&lt;/strong&gt; {Body[..80]}...&lt;/p&gt;</description></item></channel></rss>");
+
+        var result = ImportFeeds.Run(ImportTestKit.Config(seeds.Path, content.Path), new DiagnosticBag(), new FixedClock(ImportTestKit.Today));
+
+        Assert.Equal(1, result.Articles);
+    }
 }
