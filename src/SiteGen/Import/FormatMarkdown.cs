@@ -41,17 +41,10 @@ internal sealed class FormatMarkdown
 
     private static int? TryMath(string text, int i, FeedEntry entry, MarkdownWriter writer, DiagnosticBag diagnostics, int plainStart)
     {
-        if (text[i] != '\\' || i + 1 >= text.Length || text[i + 1] is not ('(' or '['))
+        if (!TryDelimitedTex(text, i, out var display, out var close, out var content))
         {
             return null;
         }
-        var display = text[i + 1] == '[';
-        var close = text.IndexOf(display ? "\\]" : "\\)", i + 2, StringComparison.Ordinal);
-        if (close < 0)
-        {
-            return null;
-        }
-        var content = text[(i + 2)..close].Trim();
         var expressible = display ? CanBeMathBlock(content) : CanBeInlineMath(content);
         if (!expressible)
         {
@@ -69,6 +62,29 @@ internal sealed class FormatMarkdown
             writer.InlineMath(content);
         }
         return close + 2;
+    }
+
+    /// <summary>
+    /// A formula in <c>\( \)</c> or <c>\[ \]</c> starting at <paramref name="i"/>: whether it is displayed, where its
+    /// closing delimiter starts, and its TeX without surrounding spaces. Text lines and feed items share this reading.
+    /// </summary>
+    internal static bool TryDelimitedTex(string text, int i, out bool display, out int close, out string content)
+    {
+        display = false;
+        close = -1;
+        content = "";
+        if (text[i] != '\\' || i + 1 >= text.Length || text[i + 1] is not ('(' or '['))
+        {
+            return false;
+        }
+        display = text[i + 1] == '[';
+        close = text.IndexOf(display ? "\\]" : "\\)", i + 2, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            return false;
+        }
+        content = text[(i + 2)..close].Trim();
+        return true;
     }
 
     internal static bool CanBeInlineMath(string content)

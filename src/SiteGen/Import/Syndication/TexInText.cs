@@ -41,17 +41,10 @@ internal static class TexInText
 
     private static int? TryMath(string text, int i, List<(TokenKind, string)> tokens, int plainStart, Action<string> unexpressible)
     {
-        if (text[i] != '\\' || i + 1 >= text.Length || text[i + 1] is not ('(' or '['))
+        if (!FormatMarkdown.TryDelimitedTex(text, i, out var display, out var close, out var content))
         {
             return null;
         }
-        var display = text[i + 1] == '[';
-        var close = text.IndexOf(display ? "\\]" : "\\)", i + 2, StringComparison.Ordinal);
-        if (close < 0)
-        {
-            return null;
-        }
-        var content = text[(i + 2)..close].Trim();
         if (display ? !FormatMarkdown.CanBeMathBlock(content) || content.Contains('$') : !FormatMarkdown.CanBeInlineMath(content))
         {
             unexpressible(text[i..(close + 2)]);
