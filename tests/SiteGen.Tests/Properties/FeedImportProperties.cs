@@ -7,6 +7,7 @@ using SiteGen.Build;
 using SiteGen.Config;
 using SiteGen.Diagnostics;
 using SiteGen.Import;
+using SiteGen.Tests.Import;
 using SiteGen.Tests.Support;
 using Xunit.Abstractions;
 
@@ -58,7 +59,7 @@ public sealed partial class FeedImportProperties(ITestOutputHelper output)
             CacheDir = cacheDir,
         };
 
-        var result = new SiteBuilder(new FixedTime(Today)) { LockNotices = TextWriter.Null }.Build(config);
+        var result = new SiteBuilder(new FixedClock(Today)) { LockNotices = TextWriter.Null }.Build(config);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("build failed:\n" + string.Join("\n", result.Diagnostics));
@@ -83,7 +84,7 @@ public sealed partial class FeedImportProperties(ITestOutputHelper output)
         }
 
         var before = Snapshot(config.ContentDir);
-        var again = ImportFeeds.Run(config, new DiagnosticBag(), new FixedTime(Today.AddDays(1)));
+        var again = ImportFeeds.Run(config, new DiagnosticBag(), new FixedClock(Today.AddDays(1)));
         var after = Snapshot(config.ContentDir);
         if (again.PagesCreated != 0 || before.Count != after.Count || before.Any(kv => !after.TryGetValue(kv.Key, out var b) || b != kv.Value))
         {
@@ -151,9 +152,4 @@ public sealed partial class FeedImportProperties(ITestOutputHelper output)
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

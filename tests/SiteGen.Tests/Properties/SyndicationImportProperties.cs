@@ -6,6 +6,7 @@ using SiteGen.Build;
 using SiteGen.Config;
 using SiteGen.Diagnostics;
 using SiteGen.Import;
+using SiteGen.Tests.Import;
 using SiteGen.Tests.Support;
 using Xunit.Abstractions;
 
@@ -65,7 +66,7 @@ public sealed partial class SyndicationImportProperties(ITestOutputHelper output
             BaseUrl = "https://example.net/docs/",
         };
 
-        var result = new SiteBuilder(new FixedTime(Today)) { LockNotices = TextWriter.Null }.Build(config);
+        var result = new SiteBuilder(new FixedClock(Today)) { LockNotices = TextWriter.Null }.Build(config);
         if (!result.Succeeded || result.Errors > 0)
         {
             throw new InvalidOperationException("build failed:\n" + string.Join("\n", result.Diagnostics));
@@ -120,7 +121,7 @@ public sealed partial class SyndicationImportProperties(ITestOutputHelper output
         }
 
         var before = FeedImportProperties.Snapshot(config.ContentDir);
-        var again = ImportFeeds.Run(config, new DiagnosticBag(), new FixedTime(Today.AddDays(1)));
+        var again = ImportFeeds.Run(config, new DiagnosticBag(), new FixedClock(Today.AddDays(1)));
         var after = FeedImportProperties.Snapshot(config.ContentDir);
         if (again.PagesCreated != 0 || before.Count != after.Count || before.Any(kv => !after.TryGetValue(kv.Key, out var b) || b != kv.Value))
         {
@@ -201,10 +202,5 @@ public sealed partial class SyndicationImportProperties(ITestOutputHelper output
             var document = Parser.ParseDocument(File.ReadAllText(Path.Combine(siteDir, "articles", b.Key, "index.html")));
             return (FeedImportProperties.Squash(document.QuerySelector("h1")?.TextContent ?? ""), b.Value);
         });
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -1,6 +1,7 @@
 using SiteGen.Build;
 using SiteGen.Config;
 using SiteGen.Diagnostics;
+using SiteGen.Tests.Import;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Publish;
@@ -145,7 +146,7 @@ public sealed class ThemeGoldenTests
             BaseUrl = "https://example.org/docs/",
         };
         Assert.Empty(diagnostics.Snapshot());
-        var result = new SiteBuilder(new FixedClock()).Build(config);
+        var result = new SiteBuilder(new FixedClock(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero))).Build(config);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Empty(result.Diagnostics);
         return Files(config.OutputDir)
@@ -170,10 +171,5 @@ public sealed class ThemeGoldenTests
 
         var from = Math.Max(0, at - 80);
         return $"expected: …{expected[from..Math.Min(expected.Length, at + 80)]}…\nactual:   …{actual[from..Math.Min(actual.Length, at + 80)]}…";
-    }
-
-    private sealed class FixedClock : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
     }
 }
