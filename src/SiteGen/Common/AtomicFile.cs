@@ -14,14 +14,21 @@ public static partial class AtomicFile
 
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
 
-    public static void WriteAllBytes(string path, byte[] bytes)
+    public static void WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
+
+    /// <summary>Writes what <paramref name="write"/> puts in the (seekable) stream, so a large file never has to sit in memory whole.</summary>
+    public static void Write(string path, Action<FileStream> write)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllBytes(temp, bytes);
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16))
+            {
+                write(stream);
+            }
+
             PausePoint.Reached("atomic-write");
             File.Move(temp, path, overwrite: true);
         }
