@@ -20,6 +20,12 @@ public sealed class BuildSession : IDisposable
     private (string Stamp, TemplateSet Templates)? _templates;
     private (HighlightSettings Settings, CodeHighlighter Highlighter)? _highlighter;
 
+    /// <summary>
+    /// True for the session of one <c>sitegen build</c>: nothing renders a formula after the render stage, so
+    /// the KaTeX engines (about 100 MB each with their garbage) are let go before the search index is built.
+    /// </summary>
+    public bool OneShot { get; init; }
+
     /// <summary>Builds run in this session so far.</summary>
     public int Builds { get; internal set; }
 
@@ -63,6 +69,13 @@ public sealed class BuildSession : IDisposable
         _katex?.Renderer.Dispose();
         _katex = (settings, new KatexRenderer(settings));
         return _katex.Value.Renderer;
+    }
+
+    /// <summary>Lets the KaTeX engines go (a later <see cref="Katex"/> starts new ones).</summary>
+    internal void ReleaseKatex()
+    {
+        _katex?.Renderer.Dispose();
+        _katex = null;
     }
 
     /// <summary>The highlight settings a site's configuration asks for.</summary>

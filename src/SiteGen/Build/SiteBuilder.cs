@@ -40,7 +40,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         }
 
         using (writers)
-        using (var owned = session is null ? new BuildSession() : null)
+        using (var owned = session is null ? new BuildSession { OneShot = true } : null)
         {
             session ??= owned!;
             if (session.Builds++ == 0)
@@ -124,9 +124,9 @@ public sealed class SiteBuilder(TimeProvider clock)
 
         var site = timer.Time("model", () => SiteModel.From(rendered, page => Listing(page, facts[page])));
         var formulas = (Rendered: katex.RenderedCount - renderedBefore, Cached: katex.CachedCount - cachedBefore);
-        if (formulas.Rendered > 0)
+        if (session.OneShot)
         {
-            timer.Time("formula-cache", katex.SaveCache);
+            session.ReleaseKatex();
         }
 
         timer.Time("highlight-cache", highlighter.SaveCache);

@@ -1,96 +1,40 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using SiteGen.Common;
 
 namespace SiteGen.Mathematics;
 
 /// <summary>
-/// The on-disk formula cache: one JSON file per (KaTeX version, options, macros), holding
-/// (TeX, display) → result. A missing, foreign or corrupt file is ignored; saving writes a temporary
-/// file and renames it over the old one, so two builds at once each leave a whole file behind.
+/// The on-disk formula cache: one entry per (TeX, display) under a folder per (KaTeX version, options, macros),
+/// read one formula at a time, so a 10,000-page site never holds every formula's HTML in memory. Fallbacks
+/// (a tripped limit, a failed engine) are not kept: they are tried again next build.
 /// </summary>
-internal sealed class KatexCache
+internal sealed class KatexCache(string? directory, string settingsKey)
 {
-    private const int FormatVersion = 1;
+    private readonly KeyedFileStore<CachedFormula> _store = new(directory, "katex", settingsKey, KatexCacheJson.Default.StoredEntryCachedFormula);
 
-    private readonly string? _path;
-    private readonly string _settingsKey;
+    public bool Persists => _store.Persists;
 
-    public KatexCache(string? directory, string settingsKey)
-    {
-        _settingsKey = settingsKey;
-        if (directory is not null)
-        {
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settingsKey)))[..16];
-            _path = Path.Combine(directory, $"katex-{hash}.json");
-        }
-    }
-
-    public IReadOnlyDictionary<FormulaKey, FormulaResult> Load()
-    {
-        var entries = new Dictionary<FormulaKey, FormulaResult>();
-        if (_path is null || !File.Exists(_path))
-        {
-            return entries;
-        }
-
-        try
-        {
-            var file = JsonSerializer.Deserialize(File.ReadAllBytes(_path), KatexCacheJson.Default.CacheFile);
-            if (file is null || file.Format != FormatVersion || file.Settings != _settingsKey)
+    public FormulaResult? TryGet(FormulaKey key) =>
+        _store.TryGet(KeyText(key)) is { } found
+            ? new FormulaResult(found.Html, found.Error, FromCache: true)
             {
-                return entries;
+                Warnings = found.Warnings.Select(w => new FormulaWarning(w.Code, w.Message)).ToList(),
             }
+            : null;
 
-            foreach (var e in file.Entries)
-            {
-                entries[new FormulaKey(e.Tex, e.Display)] = new FormulaResult(e.Html, e.Error, FromCache: true)
-                {
-                    Warnings = e.Warnings.Select(w => new FormulaWarning(w.Code, w.Message)).ToList(),
-                };
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NullReferenceException)
-        {
-            // A corrupt or half-written cache only costs a re-render.
-            entries.Clear();
-        }
-
-        return entries;
-    }
-
-    public void Save(IEnumerable<KeyValuePair<FormulaKey, FormulaResult>> results)
+    public void Put(FormulaKey key, FormulaResult result)
     {
-        if (_path is null)
+        if (!result.IsFallback)
         {
-            return;
-        }
-
-        var file = new CacheFile(FormatVersion, _settingsKey, results
-            .Where(r => !r.Value.IsFallback)
-            .OrderBy(r => r.Key.Tex, StringComparer.Ordinal).ThenBy(r => r.Key.DisplayMode)
-            .Select(r => new CacheEntry(r.Key.Tex, r.Key.DisplayMode, r.Value.Html, r.Value.Error,
-                r.Value.Warnings.Select(w => new CacheWarning(w.Code, w.Message)).ToList()))
-            .ToList());
-
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var temporary = $"{_path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(file, KatexCacheJson.Default.CacheFile));
-            File.Move(temporary, _path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
+            _store.Put(KeyText(key), new CachedFormula(result.Html, result.Error,
+                result.Warnings.Select(w => new CachedWarning(w.Code, w.Message)).ToList()));
         }
     }
 
-    internal sealed record CacheFile(int Format, string Settings, List<CacheEntry> Entries);
+    private static string KeyText(FormulaKey key) => (key.DisplayMode ? "display\n" : "inline\n") + key.Tex;
 
-    internal sealed record CacheEntry(string Tex, bool Display, string Html, string? Error, List<CacheWarning> Warnings);
+    internal sealed record CachedFormula(string Html, string? Error, List<CachedWarning> Warnings);
 
-    internal sealed record CacheWarning(string Code, string Message);
+    internal sealed record CachedWarning(string Code, string Message);
 }
 
 /// <summary>One distinct formula of a build.</summary>

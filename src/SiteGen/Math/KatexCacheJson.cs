@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
+using SiteGen.Common;
 
 namespace SiteGen.Mathematics;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(KatexCache.CacheFile))]
+[JsonSerializable(typeof(StoredEntry<KatexCache.CachedFormula>), TypeInfoPropertyName = "StoredEntryCachedFormula")]
 internal sealed partial class KatexCacheJson : JsonSerializerContext;

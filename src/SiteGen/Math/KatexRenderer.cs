@@ -6,27 +6,40 @@ namespace SiteGen.Mathematics;
 /// <summary>
 /// Renders TeX to HTML with the real KaTeX, hosted in-process by a pool of Jint engines.
 /// Thread-safe. Each distinct (TeX, display) is rendered once per instance; with a
-/// <see cref="KatexSettings.CacheDirectory"/>, results persist across builds (see <see cref="SaveCache"/>).
+/// <see cref="KatexSettings.CacheDirectory"/>, each result is kept on disk as it is made (<see cref="KatexCache"/>)
+/// and only the most recent few thousand stay in memory, so memory does not grow with the site.
 /// Output is byte-identical to Node's <c>katex.renderToString</c> with <c>throwOnError: false</c>.
 /// A formula can neither hang nor crash the process: it falls back to escaped source with an error.
 /// </summary>
 public sealed class KatexRenderer : IDisposable
 {
-    private readonly ConcurrentDictionary<FormulaKey, Lazy<FormulaResult>> _memo = new();
+    // Two generations: a formula asked for again soon (or while it renders) is found in memory; an older one is
+    // read back from the disk cache. Without a cache folder nothing is dropped, since it could only be rendered again.
+    private readonly int _memoGeneration;
+    private readonly object _roll = new();
+    private ConcurrentDictionary<FormulaKey, Lazy<FormulaResult>> _recent = new();
+    private ConcurrentDictionary<FormulaKey, Lazy<FormulaResult>> _older = new();
+    private int _recentCount;
+    private readonly ConcurrentDictionary<FormulaKey, byte> _counted = new();
     private readonly KatexCache _cache;
-    private readonly Lazy<IReadOnlyDictionary<FormulaKey, FormulaResult>> _stored;
     private readonly KatexEnginePool _pool;
     private int _renderedCount;
     private int _cachedCount;
     private bool _disposed;
 
     public KatexRenderer(KatexSettings settings)
+        : this(settings, memoGeneration: 1024)
     {
+    }
+
+    /// <summary>A renderer that keeps about 2 × <paramref name="memoGeneration"/> results in memory.</summary>
+    internal KatexRenderer(KatexSettings settings, int memoGeneration)
+    {
+        _memoGeneration = memoGeneration;
         ArgumentNullException.ThrowIfNull(settings);
         var optionsJson = KatexOptionsJson.Options(settings.Options);
         var macrosJson = KatexOptionsJson.Macros(settings.Options, settings.Macros);
         _cache = new KatexCache(settings.CacheDirectory, $"{KatexVersion}\n{optionsJson}\n{macrosJson}");
-        _stored = new Lazy<IReadOnlyDictionary<FormulaKey, FormulaResult>>(_cache.Load);
         _pool = new KatexEnginePool(settings, optionsJson, macrosJson);
     }
 
@@ -45,7 +58,37 @@ public sealed class KatexRenderer : IDisposable
         ArgumentNullException.ThrowIfNull(tex);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var key = new FormulaKey(tex, displayMode);
-        return _memo.GetOrAdd(key, k => new Lazy<FormulaResult>(() => Produce(k))).Value;
+        var recent = Volatile.Read(ref _recent);
+        if (recent.TryGetValue(key, out var known) || Volatile.Read(ref _older).TryGetValue(key, out known))
+        {
+            return known.Value;
+        }
+
+        var created = new Lazy<FormulaResult>(() => Produce(key));
+        if (!recent.TryAdd(key, created))
+        {
+            return recent[key].Value;
+        }
+
+        if (Interlocked.Increment(ref _recentCount) >= _memoGeneration && _cache.Persists)
+        {
+            Roll(recent);
+        }
+
+        return created.Value;
+    }
+
+    private void Roll(ConcurrentDictionary<FormulaKey, Lazy<FormulaResult>> full)
+    {
+        lock (_roll)
+        {
+            if (ReferenceEquals(_recent, full))
+            {
+                Volatile.Write(ref _older, full);
+                Volatile.Write(ref _recent, new ConcurrentDictionary<FormulaKey, Lazy<FormulaResult>>());
+                Volatile.Write(ref _recentCount, 0);
+            }
+        }
     }
 
     /// <summary>
@@ -57,22 +100,6 @@ public sealed class KatexRenderer : IDisposable
 
     /// <summary>Starts the engine pool now rather than at the first formula (for benchmarks and warm-up).</summary>
     public void Warm() => _pool.EnsureStarted();
-
-    /// <summary>Writes this build's formulas to the cache directory (a no-op without one).</summary>
-    /// <remarks>What the cache held before stays in it, so a build that renders only a few pages does not shrink it.</remarks>
-    public void SaveCache()
-    {
-        var results = _memo.Where(p => p.Value.IsValueCreated).ToDictionary(p => p.Key, p => p.Value.Value);
-        if (_stored.IsValueCreated)
-        {
-            foreach (var (key, value) in _stored.Value)
-            {
-                results.TryAdd(key, value);
-            }
-        }
-
-        _cache.Save(results);
-    }
 
     public void Dispose()
     {
@@ -89,17 +116,28 @@ public sealed class KatexRenderer : IDisposable
 
     private FormulaResult Produce(FormulaKey key)
     {
-        if (_stored.Value.TryGetValue(key, out var stored))
+        if (_cache.TryGet(key) is { } stored)
         {
-            Interlocked.Increment(ref _cachedCount);
+            Count(key, ref _cachedCount);
             return stored;
         }
 
         var outcome = _pool.Render(key.Tex, key.DisplayMode);
-        Interlocked.Increment(ref _renderedCount);
-        return outcome.IsFailure
+        Count(key, ref _renderedCount);
+        var result = outcome.IsFailure
             ? new FormulaResult(Fallback(key.Tex, outcome.Error!), outcome.Error, FromCache: false) { IsFallback = true }
             : new FormulaResult(outcome.Html, outcome.Error, FromCache: false) { Warnings = outcome.Warnings };
+        _cache.Put(key, result);
+        return result;
+    }
+
+    /// <summary>Counts each distinct formula once, even when it left the memory and was read back from disk.</summary>
+    private void Count(FormulaKey key, ref int counter)
+    {
+        if (_counted.TryAdd(key, 0))
+        {
+            Interlocked.Increment(ref counter);
+        }
     }
 
     // Same markup as KaTeX's own error rendering, so pages style it alike.

@@ -154,8 +154,12 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
             }
         }
 
-        /// <summary>A page key: the parts, and the one site-wide fact the layout shows that is not configuration.</summary>
-        private string Key(params object?[] parts) => string.Join(Separator, parts.Append(katex ? "katex" : ""));
+        /// <summary>
+        /// A page key: the parts, and the one site-wide fact the layout shows that is not configuration, hashed.
+        /// Every planned file keeps its key until the build ends, so it is a hash, not the (tens of kilobytes of)
+        /// summaries it stands for.
+        /// </summary>
+        private string Key(params object?[] parts) => Hash(string.Join(Separator, parts.Append(katex ? "katex" : "")));
 
         /// <summary>
         /// Everything an article page shows of its own article. The body's table of contents, text and character
@@ -167,10 +171,10 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
             PageModels.OriginalLink(a.Page.Link), PageModels.ShownAuthor(a.Page.Author));
     }
 
-    /// <summary>Everything <see cref="PageModels.Summary"/> shows of an article.</summary>
-    private static string SummaryKey(ArticleEntry a) => string.Join(Separator,
+    /// <summary>Everything <see cref="PageModels.Summary"/> shows of an article, hashed (listings join many of them).</summary>
+    private static string SummaryKey(ArticleEntry a) => Hash(string.Join(Separator,
         a.Page.Title, a.Page.Url, a.Excerpt, a.ExcerptHtml.Html, a.ExcerptHtml.HasMath, a.Page.Date?.DayNumber, a.ReadingMinutes, a.Page.Truncated,
-        string.Join(ListSeparator, a.Page.Tags));
+        string.Join(ListSeparator, a.Page.Tags)));
 
     private static string TagKey(TagEntry tag) => string.Join(Separator, tag.Name, tag.Url, tag.Articles.Count);
 

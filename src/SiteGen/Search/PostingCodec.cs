@@ -10,20 +10,20 @@ public static class PostingCodec
     /// <summary>Index 0–31 ends a number, 32–63 carries five more bits.</summary>
     public const string Alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 
-    public static void Write(CharBuffer buffer, int value)
+    public static void Write(AsciiBuffer buffer, int value)
     {
         if (value < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, "posting numbers are never negative");
         }
 
-        Span<char> digits = stackalloc char[7];
+        Span<byte> digits = stackalloc byte[7];
         var n = 0;
-        digits[n++] = Alphabet[value & 31];
+        digits[n++] = (byte)Alphabet[value & 31];
         value >>= 5;
         while (value > 0)
         {
-            digits[n++] = Alphabet[32 + (value & 31)];
+            digits[n++] = (byte)Alphabet[32 + (value & 31)];
             value >>= 5;
         }
 
@@ -60,24 +60,29 @@ public static class PostingCodec
     }
 }
 
-/// <summary>A growable char array: cheaper than a StringBuilder per term when there are a million terms.</summary>
-public sealed class CharBuffer
+/// <summary>
+/// A growable array of ASCII bytes (the posting alphabet is ASCII): half the memory of chars, and it is
+/// already the UTF-8 the index files are written in. Cheaper than a StringBuilder per term when there are a
+/// million terms.
+/// </summary>
+public sealed class AsciiBuffer
 {
-    private char[] _chars = new char[8];
+    private byte[] _bytes = new byte[8];
 
     public int Length { get; private set; }
 
-    public void Append(char c)
+    public void Append(byte c)
     {
-        if (Length == _chars.Length)
+        if (Length == _bytes.Length)
         {
-            Array.Resize(ref _chars, _chars.Length * 2);
+            // 1.5×, not 2×: at 10,000 pages the posting lists are the search stage's memory, and a doubling leaves up to half of it unused.
+            Array.Resize(ref _bytes, _bytes.Length + (_bytes.Length >> 1));
         }
 
-        _chars[Length++] = c;
+        _bytes[Length++] = c;
     }
 
-    public ReadOnlySpan<char> AsSpan() => _chars.AsSpan(0, Length);
+    public ReadOnlySpan<byte> AsSpan() => _bytes.AsSpan(0, Length);
 
-    public override string ToString() => new(_chars, 0, Length);
+    public override string ToString() => System.Text.Encoding.ASCII.GetString(AsSpan());
 }

@@ -8,7 +8,7 @@ internal sealed class PostingList
 {
     private int _last = -1;
 
-    public CharBuffer Text { get; } = new();
+    public AsciiBuffer Text { get; } = new();
 
     public int DocumentCount { get; private set; }
 

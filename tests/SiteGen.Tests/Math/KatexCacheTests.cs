@@ -17,7 +17,6 @@ public sealed class KatexCacheTests : IDisposable
         {
             first = build1.Render(@"\int_0^1 x\,dx", true);
             build1.Render(@"\foo", false);
-            build1.SaveCache();
             Assert.Equal(2, build1.RenderedCount);
         }
 
@@ -38,7 +37,6 @@ public sealed class KatexCacheTests : IDisposable
         using (var build1 = new KatexRenderer(Settings))
         {
             build1.Render("x", false);
-            build1.SaveCache();
         }
 
         using var build2 = new KatexRenderer(Settings with { Macros = new Dictionary<string, string> { [@"\x"] = "y" } });
@@ -52,15 +50,13 @@ public sealed class KatexCacheTests : IDisposable
         using (var build1 = new KatexRenderer(Settings))
         {
             build1.Render("x", false);
-            build1.SaveCache();
         }
 
-        var file = Assert.Single(Directory.GetFiles(_dir));
-        File.WriteAllText(file, "{\"format\":1,\"entr");
+        var file = Assert.Single(Directory.GetFiles(_dir, "*.json", SearchOption.AllDirectories));
+        File.WriteAllText(file, "{\"key\":\"inline\\nx\",\"val");
         using (var build2 = new KatexRenderer(Settings))
         {
             Assert.False(build2.Render("x", false).FromCache);
-            build2.SaveCache();
         }
 
         using var build3 = new KatexRenderer(Settings);
@@ -68,19 +64,59 @@ public sealed class KatexCacheTests : IDisposable
     }
 
     [Fact]
-    public void Concurrent_saves_leave_a_whole_file()
+    public void Builds_at_once_leave_whole_entries()
     {
         var renderers = Enumerable.Range(0, 4).Select(_ => new KatexRenderer(Settings)).ToList();
-        foreach (var r in renderers)
-        {
-            r.Render("a_1", false);
-        }
-
-        Parallel.ForEach(renderers, r => r.SaveCache());
+        Parallel.ForEach(renderers, r => r.Render("a_1", false));
         renderers.ForEach(r => r.Dispose());
-        Assert.Single(Directory.GetFiles(_dir));
+        Assert.Single(Directory.GetFiles(_dir, "*.json", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories));
         using var next = new KatexRenderer(Settings);
         Assert.True(next.Render("a_1", false).FromCache);
+        Assert.Equal(0, next.EnginesCreated);
+    }
+
+    [Fact]
+    public void A_formula_that_left_memory_is_read_back_from_disk_and_counted_once()
+    {
+        // Generations of 4: after 12 other formulas the first one is no longer in memory.
+        using var katex = new KatexRenderer(Settings, memoGeneration: 4);
+        var first = katex.Render("x^{0}", false);
+        foreach (var i in Enumerable.Range(1, 12))
+        {
+            katex.Render($"x^{{{i}}}", false);
+        }
+
+        var again = katex.Render("x^{0}", false);
+        Assert.False(first.FromCache);
+        Assert.True(again.FromCache);
+        Assert.Equal(first.Html, again.Html);
+        Assert.Equal((13, 0), (katex.RenderedCount, katex.CachedCount));
+    }
+
+    [Fact]
+    public void Without_a_cache_folder_nothing_leaves_memory()
+    {
+        using var katex = new KatexRenderer(KatexSettings.Default with { CacheDirectory = null, EngineCount = 1 }, memoGeneration: 4);
+        var first = katex.Render("x^{0}", false);
+        foreach (var i in Enumerable.Range(1, 12))
+        {
+            katex.Render($"x^{{{i}}}", false);
+        }
+
+        Assert.Same(first, katex.Render("x^{0}", false));
+        Assert.Equal(13, katex.RenderedCount);
+    }
+
+    [Fact]
+    public void A_fallback_is_not_kept()
+    {
+        using (var build1 = new KatexRenderer(Settings))
+        {
+            Assert.True(build1.Render(new string('{', 5000) + "x" + new string('}', 5000), false).IsFallback);
+        }
+
+        Assert.Empty(Directory.Exists(_dir) ? Directory.GetFiles(_dir, "*.json", SearchOption.AllDirectories) : []);
     }
 
     public void Dispose()

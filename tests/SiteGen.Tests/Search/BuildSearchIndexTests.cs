@@ -117,7 +117,7 @@ public sealed class BuildSearchIndexTests : IDisposable
     [Fact]
     public void CodecRoundTrips()
     {
-        var buffer = new CharBuffer();
+        var buffer = new AsciiBuffer();
         int[] values = [0, 1, 31, 32, 1023, 1024, 123_456_789];
         foreach (var v in values)
         {

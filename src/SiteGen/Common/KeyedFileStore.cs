@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SiteGen.Common;
+
+/// <summary>
+/// A disk cache that never has to be loaded whole: one small JSON file per entry, at
+/// <c>&lt;cache&gt;/&lt;name&gt;-&lt;settings hash&gt;/ab/&lt;key hash&gt;.json</c>, holding the key and its value.
+/// Other settings mean another folder. A missing, foreign or damaged entry reads as absent (it only costs
+/// the work again); an entry is written to a temporary file in the cache folder and renamed into place, so
+/// builds running at once, or a killed one, leave whole entries or none.
+/// </summary>
+internal sealed class KeyedFileStore<T>
+    where T : class
+{
+    private readonly string? _cacheDir;
+    private readonly string? _root;
+    private readonly JsonTypeInfo<StoredEntry<T>> _json;
+
+    public KeyedFileStore(string? cacheDir, string name, string settingsKey, JsonTypeInfo<StoredEntry<T>> json)
+    {
+        _json = json;
+        if (cacheDir is not null)
+        {
+            _cacheDir = cacheDir;
+            _root = Path.Combine(cacheDir, $"{name}-{HashHex(settingsKey)[..16]}");
+        }
+    }
+
+    /// <summary>False when there is no cache folder: nothing is kept.</summary>
+    public bool Persists => _root is not null;
+
+    public T? TryGet(string key)
+    {
+        if (_root is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var entry = JsonSerializer.Deserialize(File.ReadAllBytes(PathOf(key)), _json);
+            return entry?.Key == key ? entry.Value : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Put(string key, T value)
+    {
+        if (_root is null)
+        {
+            return;
+        }
+
+        var path = PathOf(key);
+        var temp = Path.Combine(_cacheDir!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(new StoredEntry<T>(key, value), _json));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written only costs the work again next time.
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next build's leftover sweep.
+            }
+        }
+    }
+
+    private string PathOf(string key)
+    {
+        var hash = HashHex(key)[..32];
+        return Path.Combine(_root!, hash[..2], hash + ".json");
+    }
+
+    private static string HashHex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+/// <summary>One entry of a <see cref="KeyedFileStore{T}"/>: the whole key (checked on read) and its value.</summary>
+internal sealed record StoredEntry<T>(string Key, T Value);
