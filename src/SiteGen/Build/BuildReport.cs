@@ -15,6 +15,7 @@ public static class BuildReport
     public static string ToJson(BuildResult result) => JsonSerializer.Serialize(new Dictionary<string, object>
     {
         ["succeeded"] = result.Succeeded,
+        ["up_to_date"] = result.UpToDate,
         ["feeds"] = result.Feeds,
         ["entries"] = result.Entries,
         ["articles"] = result.Articles,

@@ -30,6 +30,12 @@ public sealed record BuildResult(
     /// <summary>Why the build state kept between builds could not be used, when it could not (it was discarded).</summary>
     public string? StateNote { get; init; }
 
+    /// <summary>True when nothing had changed since the last successful build, so its result stands and nothing was done (<see cref="UpToDate"/>).</summary>
+    public bool UpToDate { get; init; }
+
+    /// <summary>The content folder's stamp right after the import (<see cref="UpToDate"/>), for a one-shot build.</summary>
+    internal string? ContentAfterImport { get; init; }
+
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);

@@ -46,14 +46,30 @@ public sealed class SiteBuilder(TimeProvider clock)
             if (session.Builds++ == 0)
             {
                 // Only a killed process leaves these; a live preview checks on its first build, not on every save.
-                Leftovers.Remove(config, diagnostics);
+                timer.Time("leftovers", () => Leftovers.Remove(config, diagnostics));
             }
 
-            var state = session.State(config);
+            // Taken before anything is read, so an input edited while this build runs is not taken as built.
+            var fixedInputs = session.OneShot && !config.Clean ? UpToDate.FixedInputs(config) : null;
+            if (fixedInputs is not null && diagnostics.Count == 0
+                && timer.Time("up-to-date", () => UpToDate.Check(config, fixedInputs, timer)) is { } unchanged)
+            {
+                return unchanged with { StageMilliseconds = timer.Snapshot() };
+            }
+
+            UpToDate.Remove(config);
+            var state = timer.Time("state-read", () => session.State(config));
             var note = state.Note;
             try
             {
-                return BuildLocked(config, session, state, diagnostics, timer) with { StateNote = note };
+                var result = BuildLocked(config, session, state, diagnostics, timer) with { StateNote = note };
+                if (fixedInputs is not null && result.Succeeded && result.ContentAfterImport is { } content
+                    && UpToDate.FixedInputs(config) == fixedInputs && UpToDate.Content(config) == content)
+                {
+                    UpToDate.Write(config, fixedInputs, content, result);
+                }
+
+                return result;
             }
             catch (Exception failure) when (StateProblem(failure) is { } e)
             {
@@ -98,6 +114,7 @@ public sealed class SiteBuilder(TimeProvider clock)
 
         var inputs = timer.Time("inputs", () => SiteInputs.Read(config));
         var (imported, content) = timer.Time("import", () => Import(config, state, inputs, diagnostics, clock));
+        var contentAfterImport = session.OneShot ? UpToDate.Content(config) : null;
         // Pages are read after the import so a new feed's articles are part of this build.
         var pages = timer.Time("load", () => Load(config, state, content, diagnostics));
         var templates = timer.Time("templates", () => LoadTemplates(config, session, diagnostics));
@@ -173,6 +190,7 @@ public sealed class SiteBuilder(TimeProvider clock)
             FilesWritten = published.FilesWritten,
             FilesReused = published.FilesReused,
             Incremental = published.FilesReused > 0,
+            ContentAfterImport = contentAfterImport,
         };
     }
 

@@ -30,10 +30,13 @@ internal sealed class SiteInputs
 
     public static SiteInputs Read(SiteConfig config)
     {
-        var configKey = InputHash.OfText(JsonSerializer.Serialize(config with { ReportPath = null, Strict = false, Clean = false }));
-        return new SiteInputs(configKey, HashFiles(config.SeedsDir, "*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 }, name: true),
+        return new SiteInputs(KeyOf(config), HashFiles(config.SeedsDir, "*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 }, name: true),
             ContentHashes(config.ContentDir));
     }
+
+    /// <summary>The key of everything in <paramref name="config"/> that can change output.</summary>
+    public static string KeyOf(SiteConfig config) =>
+        InputHash.OfText(JsonSerializer.Serialize(config with { ReportPath = null, Strict = false, Clean = false }));
 
     /// <summary>The same, with the content folder hashed again (after an import wrote pages).</summary>
     public SiteInputs WithContentOf(SiteConfig config) => new(ConfigKey, Feeds, ContentHashes(config.ContentDir));

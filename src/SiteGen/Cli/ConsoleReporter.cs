@@ -33,10 +33,10 @@ public static class ConsoleReporter
         }
 
         var total = result.StageMilliseconds.Values.Sum();
-        var status = result.Succeeded ? "[green]built[/]" : "[red]build failed[/]";
+        var status = result.Succeeded ? result.UpToDate ? "[green]up to date[/]" : "[green]built[/]" : "[red]build failed[/]";
         console.MarkupLine($"{status} {Markup.Escape(config.OutputDir)}: {result.Pages} pages from {result.Articles} articles " +
             $"({result.Feeds} feeds, {result.Entries} entries, {result.ExactDuplicates} exact and {result.NearDuplicates} near duplicates), " +
-            $"{result.Formulas} formulas ({result.FormulasCached} cached) in {total} ms; " +
+            (result.UpToDate ? "nothing changed since the last build" : $"{result.Formulas} formulas ({result.FormulasCached} cached)") + $" in {total} ms; " +
             $"{result.Errors} error(s), {result.Warnings} warning(s)");
         if (!result.Succeeded && config.Strict && result.Errors == 0)
         {
