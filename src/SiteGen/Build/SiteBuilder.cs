@@ -282,7 +282,7 @@ public sealed class SiteBuilder(TimeProvider clock)
             .Select(a => new Search.SearchDocument(a.Page.Url, a.Page.Title, "", a.Page.Tags) { Blocks = facts[a.Rendered].SearchBlocks })
             .ToList();
         return new SiteOutputs(files, new OutputUnit("search", SearchKey(inputs, documents), "search",
-            staging => new Search.BuildSearchIndex(Search.SearchIndexOptions.For(config)).Run(documents, staging)));
+            sink => new Search.BuildSearchIndex(Search.SearchIndexOptions.For(config)).Run(documents, "", (path, bytes) => sink(path.Replace('\\', '/'), bytes))));
     }
 
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);

@@ -7,8 +7,14 @@ namespace SiteGen.Build;
 /// <param name="Template">For a page, the template that wrote it (its links are checked once per template).</param>
 internal sealed record OutputEntry(string Path, string Key, Func<byte[]> Bytes, bool IsHtml = false, string? Template = null);
 
-/// <summary>A part of the site written as a whole below <paramref name="Folder"/> (the search index), keyed by all of its inputs.</summary>
-internal sealed record OutputUnit(string Name, string Key, string Folder, Action<string> Produce);
+/// <summary>Takes one file of an <see cref="OutputUnit"/>: its path relative to the site folder, and its bytes.</summary>
+internal delegate void UnitFileSink(string path, ReadOnlySpan<byte> bytes);
+
+/// <summary>
+/// A part of the site made as a whole below <paramref name="Folder"/> (the search index), keyed by all of its
+/// inputs. <paramref name="Produce"/> hands each of its files to the sink, which writes only those that differ.
+/// </summary>
+internal sealed record OutputUnit(string Name, string Key, string Folder, Action<UnitFileSink> Produce);
 
 /// <summary>
 /// Publishes a build so that <c>site/</c> is always the old complete site or the new one, writing only what
@@ -80,30 +86,18 @@ internal sealed class StagedPublish(string outputDir, CurrentSite current, Outpu
             return;
         }
 
-        var staging = _staging.Value.StagingDir;
-        unit.Produce(staging);
-        var folder = Path.Combine(staging, unit.Folder);
-        if (!Directory.Exists(folder))
+        unit.Produce((path, bytes) =>
         {
-            return;
-        }
-
-        var produced = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(staging, f).Replace('\\', '/'))
-            .Where(p => !_final.ContainsKey(p))
-            .ToList();
-        Parallel.ForEach(produced, path =>
-        {
-            var full = Path.Combine(staging, path);
-            var hash = InputHash.OfBytes(File.ReadAllBytes(full));
-            var same = current.Hash(path) == hash;
-            if (same)
+            var hash = InputHash.OfBytes(bytes);
+            if (current.Hash(path) == hash)
             {
-                // Equal bytes: the old file is linked in below instead, so it is not rewritten.
-                File.Delete(full);
+                // Equal bytes: the old file is linked in, not rewritten (most of the index when one article is new).
+                _final[path] = new Placed(fileKey, hash, Written: false, IsHtml: false);
+                return;
             }
 
-            _final[path] = new Placed(fileKey, hash, Written: !same, IsHtml: false);
+            _staging.Value.Write(path, bytes);
+            _final[path] = new Placed(fileKey, hash, Written: true, IsHtml: false);
         });
     }
 

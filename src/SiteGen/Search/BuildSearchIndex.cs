@@ -17,14 +17,11 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
     private const int Batch = 256;
     private readonly SearchIndexOptions _options = options ?? SearchIndexOptions.Default;
 
+    /// <summary>Writes the index into <paramref name="siteOutputDir"/><c>/search/</c>, replacing the index folders there.</summary>
     public SearchIndexResult Run(IReadOnlyList<SearchDocument> documents, string siteOutputDir)
     {
-        var root = Path.Combine(siteOutputDir, "search");
-        var fragmentDir = Path.Combine(root, "d");
-        var shardDir = Path.Combine(root, "t");
-        var typoDir = Path.Combine(root, "y");
         // Only our own subfolders: search/index.html belongs to the page writer.
-        foreach (var dir in new[] { fragmentDir, shardDir, typoDir })
+        foreach (var dir in new[] { "d", "t", "y" }.Select(d => Path.Combine(siteOutputDir, "search", d)))
         {
             if (Directory.Exists(dir))
             {
@@ -33,6 +30,20 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
 
             Directory.CreateDirectory(dir);
         }
+
+        return Run(documents, siteOutputDir, (path, bytes) => File.WriteAllBytes(path, bytes));
+    }
+
+    /// <summary>
+    /// Hands every file of the index, as <paramref name="siteOutputDir"/><c>/search/…</c>, to <paramref name="sink"/>
+    /// (a build writes only the files whose bytes changed).
+    /// </summary>
+    public SearchIndexResult Run(IReadOnlyList<SearchDocument> documents, string siteOutputDir, IndexFileSink sink)
+    {
+        var root = Path.Combine(siteOutputDir, "search");
+        var fragmentDir = Path.Combine(root, "d");
+        var shardDir = Path.Combine(root, "t");
+        var typoDir = Path.Combine(root, "y");
 
         var prepared = new PreparedDocument?[documents.Count];
         var fragments = new byte[documents.Count][];
@@ -45,7 +56,7 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         });
 
         var perFile = FragmentsPerFile(fragments, _options.TargetFragmentFileBytes);
-        var fragmentFiles = DocumentFragment.WriteChunks(fragmentDir, fragments, perFile);
+        var fragmentFiles = DocumentFragment.WriteChunks(sink, fragmentDir, fragments, perFile);
         fragments = [];
         var averageLength = documents.Count == 0 ? 1 : prepared.Average(p => p!.Length);
         var postings = new Dictionary<string, PostingList>(StringComparer.Ordinal);
@@ -74,11 +85,11 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
             }
         }
 
-        var shardFiles = ShardWriter.Write(shardDir, postings, _options.TargetShardBytes);
-        var typoFiles = TypoWriter.Write(typoDir, postings, _options.TargetTypoFileBytes);
-        var queryFile = QueryData.Write(Path.Combine(root, "q.js"), _options.Synonyms);
+        var shardFiles = ShardWriter.Write(sink, shardDir, postings, _options.TargetShardBytes);
+        var typoFiles = TypoWriter.Write(sink, typoDir, postings, _options.TargetTypoFileBytes);
+        var queryFile = QueryData.Write(sink, Path.Combine(root, "q.js"), _options.Synonyms);
         var buildId = ScriptFile.BuildId(shardFiles.Concat(fragmentFiles).Concat(typoFiles).Append(queryFile).Select(f => f.Hash));
-        var meta = ScriptFile.Write(Path.Combine(root, "meta.js"), "m", 0, json =>
+        var meta = ScriptFile.Write(sink, Path.Combine(root, "meta.js"), "m", 0, json =>
         {
             json.WriteStartObject();
             json.WriteNumber("v", FormatVersion);

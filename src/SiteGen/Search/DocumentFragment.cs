@@ -80,13 +80,13 @@ internal static class DocumentFragment
     /// Writes fragments in chunks of <paramref name="perFile"/> consecutive documents (<c>d/&lt;id / perFile&gt;.js</c>,
     /// an array): thousands of tiny files cost more to write and to serve than they save a reader.
     /// </summary>
-    public static WrittenFile[] WriteChunks(string dir, byte[][] fragments, int perFile)
+    public static WrittenFile[] WriteChunks(IndexFileSink sink, string dir, byte[][] fragments, int perFile)
     {
         var chunks = (fragments.Length + perFile - 1) / perFile;
         var bytes = new WrittenFile[chunks];
         Parallel.For(0, chunks, c =>
         {
-            bytes[c] = ScriptFile.Write(Path.Combine(dir, c + ".js"), "d", c, json =>
+            bytes[c] = ScriptFile.Write(sink, Path.Combine(dir, c + ".js"), "d", c, json =>
             {
                 json.WriteStartArray();
                 for (var i = c * perFile; i < Math.Min(fragments.Length, (c + 1) * perFile); i++)

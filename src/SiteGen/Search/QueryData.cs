@@ -8,8 +8,8 @@ namespace SiteGen.Search;
 /// </summary>
 internal static class QueryData
 {
-    public static WrittenFile Write(string path, IReadOnlyDictionary<string, IReadOnlyList<string>> synonyms) =>
-        ScriptFile.Write(path, "q", 0, json =>
+    public static WrittenFile Write(IndexFileSink sink, string path, IReadOnlyDictionary<string, IReadOnlyList<string>> synonyms) =>
+        ScriptFile.Write(sink, path, "q", 0, json =>
         {
             json.WriteStartObject();
             json.WriteString("f", ChineseFold.TableText);

@@ -23,7 +23,7 @@ internal static class ScriptFile
 
     /// <summary>Writes the file and returns its size and a hash of its content (for the build id).</summary>
     /// <param name="comment">A line written before the call, e.g. the notice of third-party data.</param>
-    public static WrittenFile Write(string path, string kind, int id, Action<Utf8JsonWriter> writeData, string? comment = null)
+    public static WrittenFile Write(IndexFileSink sink, string path, string kind, int id, Action<Utf8JsonWriter> writeData, string? comment = null)
     {
         var output = new ArrayBufferWriter<byte>(1 << 14);
         if (comment is not null)
@@ -38,7 +38,7 @@ internal static class ScriptFile
         }
 
         output.Write(");\n"u8);
-        File.WriteAllBytes(path, output.WrittenSpan);
+        sink(path, output.WrittenSpan);
         return new WrittenFile(output.WrittenCount, BitConverter.ToUInt64(SHA256.HashData(output.WrittenSpan)));
     }
 
@@ -49,6 +49,9 @@ internal static class ScriptFile
         return Convert.ToHexStringLower(SHA256.HashData(all))[..12];
     }
 }
+
+/// <summary>Where the index's files go: <paramref name="path"/> is below the folder the index was asked to write into.</summary>
+public delegate void IndexFileSink(string path, ReadOnlySpan<byte> bytes);
 
 /// <summary>Size and content hash of one written index file.</summary>
 internal readonly record struct WrittenFile(long Bytes, ulong Hash);

@@ -8,7 +8,7 @@ internal static class ShardWriter
     /// <summary>Keeps the folder listable and the per-query overhead of tiny files bounded.</summary>
     public const int MaxShards = 4096;
 
-    public static WrittenFile[] Write(string dir, Dictionary<string, PostingList> postings, int targetBytes)
+    public static WrittenFile[] Write(IndexFileSink sink, string dir, Dictionary<string, PostingList> postings, int targetBytes)
     {
         long estimate = 0;
         foreach (var (term, list) in postings)
@@ -33,7 +33,7 @@ internal static class ShardWriter
         {
             var terms = groups[i];
             terms.Sort(StringComparer.Ordinal);
-            bytes[i] = ScriptFile.Write(Path.Combine(dir, i + ".js"), "t", i, json =>
+            bytes[i] = ScriptFile.Write(sink, Path.Combine(dir, i + ".js"), "t", i, json =>
             {
                 json.WriteStartObject();
                 foreach (var term in terms)

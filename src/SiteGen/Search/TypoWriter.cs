@@ -10,7 +10,7 @@ namespace SiteGen.Search;
 /// </summary>
 internal static class TypoWriter
 {
-    public static WrittenFile[] Write(string dir, Dictionary<string, PostingList> postings, int targetBytes)
+    public static WrittenFile[] Write(IndexFileSink sink, string dir, Dictionary<string, PostingList> postings, int targetBytes)
     {
         var byKey = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (term, _) in postings)
@@ -60,7 +60,7 @@ internal static class TypoWriter
         {
             var keys = groups[i];
             keys.Sort(StringComparer.Ordinal);
-            files[i] = ScriptFile.Write(Path.Combine(dir, i + ".js"), "y", i, json =>
+            files[i] = ScriptFile.Write(sink, Path.Combine(dir, i + ".js"), "y", i, json =>
             {
                 json.WriteStartObject();
                 foreach (var key in keys)
