@@ -75,7 +75,7 @@ internal sealed class TextMateEngine(RegistryOptions options, HighlightThemes th
                 position = end;
             }
 
-            if (position < line.Length)
+            if (position < line.Length || SaysStoppedEarly(result))
             {
                 // The tokenizer hit its time limit: the rest of the line stays plain.
                 complete = false;
@@ -92,9 +92,17 @@ internal sealed class TextMateEngine(RegistryOptions options, HighlightThemes th
         grammar.TokenizeLine(line, state, settings.LineTimeLimit)
             ?? throw new InvalidOperationException($"the grammar for '{scope}' has no root rule");
 
-    /// <summary>True when the tokenizer hit its time limit: its tokens end before the line does.</summary>
+    /// <summary>True when the tokenizer hit its time limit: it says so, or its tokens end before the line does.</summary>
     private static bool StoppedShort(ITokenizeLineResult result, string line) =>
-        line.Length > 0 && (result.Tokens.Length == 0 || result.Tokens[^1].EndIndex < line.Length);
+        line.Length > 0 && (SaysStoppedEarly(result) || result.Tokens.Length == 0 || result.Tokens[^1].EndIndex < line.Length);
+
+    // TextMateSharp 2.0.5 keeps StoppedEarly on its internal result class, and a line cut short by the time limit
+    // can still end in a token that reaches the end of the line; without the flag such a line passed as complete.
+    private static readonly System.Reflection.PropertyInfo? StoppedEarly =
+        typeof(ITokenizeLineResult).Assembly.GetType("TextMateSharp.Internal.Grammars.TokenizeLineResult")?.GetProperty("StoppedEarly");
+
+    private static bool SaysStoppedEarly(ITokenizeLineResult result) =>
+        StoppedEarly is not null && StoppedEarly.DeclaringType!.IsInstanceOfType(result) && StoppedEarly.GetValue(result) is true;
 
     private SpanClass? ClassOf(List<string> scopes)
     {

@@ -7,7 +7,7 @@ namespace SiteGen.Mathematics;
 /// read one formula at a time, so a 10,000-page site never holds every formula's HTML in memory. Fallbacks
 /// (a tripped limit, a failed engine) are not kept: they are tried again next build.
 /// </summary>
-internal sealed class KatexCache(string? directory, string settingsKey)
+internal sealed class KatexCache(string? directory, string settingsKey) : IDisposable
 {
     private readonly KeyedFileStore<CachedFormula> _store = new(directory, "katex", settingsKey, KatexCacheJson.Default.StoredEntryCachedFormula);
 
@@ -29,6 +29,9 @@ internal sealed class KatexCache(string? directory, string settingsKey)
                 result.Warnings.Select(w => new CachedWarning(w.Code, w.Message)).ToList()));
         }
     }
+
+    /// <summary>Waits until every formula made so far is on disk.</summary>
+    public void Dispose() => _store.Dispose();
 
     private static string KeyText(FormulaKey key) => (key.DisplayMode ? "display\n" : "inline\n") + key.Tex;
 

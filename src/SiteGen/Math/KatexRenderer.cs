@@ -110,6 +110,7 @@ public sealed class KatexRenderer : IDisposable
 
         _disposed = true;
         _pool.Dispose();
+        _cache.Dispose();
     }
 
     internal int EnginesCreated => _pool.EnginesCreated;

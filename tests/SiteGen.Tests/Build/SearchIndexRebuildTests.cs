@@ -16,15 +16,7 @@ public sealed class SearchIndexRebuildTests : IDisposable
 
     public SearchIndexRebuildTests()
     {
-        _config = new SiteConfig
-        {
-            SeedsDir = _dir.Combine("seeds"),
-            ContentDir = _dir.Combine("content"),
-            TemplatesDir = RepoPaths.Templates,
-            OutputDir = _dir.Combine("site"),
-            CacheDir = _dir.Combine(".cache"),
-            ConfigFile = _dir.Combine("sitegen.yml"),
-        };
+        _config = TempSite.Config(_dir);
         var topics = new[] { "梯度下降", "注意力机制", "扩散模型", "强化学习", "低秩适配", "变分自编码器", "混合专家", "归一化流" };
         // Enough distinct words for the index to have tens of shards.
         var lines = Enumerable.Range(0, 300).Select(i =>
@@ -37,14 +29,14 @@ public sealed class SearchIndexRebuildTests : IDisposable
     public void AnEditToOneArticleRewritesOnlyTheIndexFilesThatChange()
     {
         Build();
-        var before = Snapshot();
+        var before = FolderSnapshot.Take(_dir.Combine("site"));
         var times = Directory.EnumerateFiles(_dir.Combine("site", "search"), "*", SearchOption.AllDirectories)
             .ToDictionary(f => f, File.GetLastWriteTimeUtc);
         var page = Directory.GetFiles(_config.ContentDir, "*.md").Order(StringComparer.Ordinal).First();
         // The same length, so no other article's impacts move: one word out, another in.
         File.WriteAllText(page, File.ReadAllText(page).Replace("编号 token", "编号 kappa"));
         Build();
-        var after = Snapshot();
+        var after = FolderSnapshot.Take(_dir.Combine("site"));
 
         var changed = after.Where(f => before.GetValueOrDefault(f.Key) != f.Value).Select(f => f.Key).ToList();
         var fragments = changed.Where(p => p.StartsWith("search/d/", StringComparison.Ordinal)).ToList();
@@ -67,13 +59,5 @@ public sealed class SearchIndexRebuildTests : IDisposable
     {
         var result = new SiteBuilder(TimeProvider.System).Build(_config);
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
-    }
-
-    private Dictionary<string, string> Snapshot()
-    {
-        var site = _dir.Combine("site");
-        return Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(site, f).Replace('\\', '/'),
-                f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal);
     }
 }

@@ -15,15 +15,7 @@ public sealed class UpToDateTests : IDisposable
 
     public UpToDateTests()
     {
-        _config = new SiteConfig
-        {
-            SeedsDir = _dir.Combine("seeds"),
-            ContentDir = _dir.Combine("content"),
-            TemplatesDir = RepoPaths.Templates,
-            OutputDir = _dir.Combine("site"),
-            CacheDir = _dir.Combine(".cache"),
-            ConfigFile = _dir.Combine("sitegen.yml"),
-        };
+        _config = TempSite.Config(_dir);
         _dir.Write("seeds/feed.txt", "标题\n说明\n第一篇 讲梯度下降的文章 \\(x^2\\) 收敛。\n第二篇 讲注意力机制的文章。\n");
         _dir.Write("content/hand.md", "---\ntitle: 手写\nslug: hand\ndate: 2026-01-02\n---\n手写的正文。\n");
         // A front matter slip: a warning on every build, which the shortcut must report too.
@@ -34,7 +26,7 @@ public sealed class UpToDateTests : IDisposable
     public void ASecondBuildWithNothingChangedDoesNothingAndReportsTheSameResult()
     {
         var first = Build();
-        var before = Snapshot();
+        var before = FolderSnapshot.Take(_dir.Combine("site"));
         var second = Build();
         Assert.False(first.UpToDate);
         Assert.True(second.UpToDate);
@@ -42,7 +34,7 @@ public sealed class UpToDateTests : IDisposable
         Assert.Equal((first.Pages, first.Articles, first.Feeds, first.Entries), (second.Pages, second.Articles, second.Feeds, second.Entries));
         Assert.Equal(first.Diagnostics, second.Diagnostics);
         Assert.NotEmpty(second.Diagnostics);
-        Assert.Equal(before, Snapshot());
+        Assert.Equal(before, FolderSnapshot.Take(_dir.Combine("site")));
     }
 
     [Fact]
@@ -71,14 +63,14 @@ public sealed class UpToDateTests : IDisposable
     public void ASiteFileChangedOrRemovedByHandIsPutBack()
     {
         Build();
-        var expected = Snapshot();
+        var expected = FolderSnapshot.Take(_dir.Combine("site"));
         var page = _dir.Combine("site/articles/hand/index.html");
         File.WriteAllText(page, File.ReadAllText(page).Replace("手写的正文", "被改掉的字"));
         Assert.False(Build().UpToDate);
-        Assert.Equal(expected, Snapshot());
+        Assert.Equal(expected, FolderSnapshot.Take(_dir.Combine("site")));
         File.Delete(page);
         Assert.False(Build().UpToDate);
-        Assert.Equal(expected, Snapshot());
+        Assert.Equal(expected, FolderSnapshot.Take(_dir.Combine("site")));
     }
 
     [Fact]
@@ -118,14 +110,5 @@ public sealed class UpToDateTests : IDisposable
         var result = new SiteBuilder(TimeProvider.System).Build(_config);
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         return result;
-    }
-
-    private SortedDictionary<string, string> Snapshot()
-    {
-        var site = _dir.Combine("site");
-        return new SortedDictionary<string, string>(
-            Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)
-                .ToDictionary(f => Path.GetRelativePath(site, f).Replace('\\', '/'), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
-            StringComparer.Ordinal);
     }
 }
