@@ -13,16 +13,7 @@ public sealed class HandWrittenRebuildTests : IDisposable
 
     public HandWrittenRebuildTests()
     {
-        _config = new SiteConfig
-        {
-            SeedsDir = _dir.Combine("seeds"),
-            ContentDir = _dir.Combine("content"),
-            TemplatesDir = RepoPaths.Templates,
-            OutputDir = _dir.Combine("site"),
-            CacheDir = _dir.Combine(".cache"),
-            StaticDir = _dir.Combine("static"),
-            ConfigFile = _dir.Combine("sitegen.yml"),
-        };
+        _config = TempSite.Config(_dir) with { StaticDir = _dir.Combine("static") };
         Directory.CreateDirectory(_config.SeedsDir);
         _dir.Write("static/robots-extra.txt", "one");
         WritePage("a.md", "a", "见 [乙](b.md#方法)。");

@@ -14,16 +14,7 @@ public sealed class IncrementalRebuildTests : IDisposable
 
     public IncrementalRebuildTests()
     {
-        _config = new SiteConfig
-        {
-            SeedsDir = _dir.Combine("seeds"),
-            ContentDir = _dir.Combine("content"),
-            TemplatesDir = RepoPaths.Templates,
-            OutputDir = _dir.Combine("site"),
-            CacheDir = _dir.Combine(".cache"),
-            ConfigFile = _dir.Combine("sitegen.yml"),
-            PageSize = 2,
-        };
+        _config = TempSite.Config(_dir) with { PageSize = 2 };
         Directory.CreateDirectory(_config.SeedsDir);
         // Newest first: a b | c d | e on three home pages.
         WritePage("a", "甲篇文章", 5, "优化");
