@@ -59,7 +59,10 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         var fragmentFiles = DocumentFragment.WriteChunks(sink, fragmentDir, fragments, perFile);
         fragments = [];
         var averageLength = documents.Count == 0 ? 1 : prepared.Average(p => p!.Length);
-        var postings = new Dictionary<string, PostingList>(StringComparer.Ordinal);
+        // Terms are split between the cores by hash, each part with its own dictionary, so merging a batch's
+        // entries into the posting lists runs on every core too; each list still receives its documents in order.
+        var parts = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
+            .Select(_ => new Dictionary<string, PostingList>(StringComparer.Ordinal)).ToArray();
         for (var start = 0; start < documents.Count; start += Batch)
         {
             var count = Math.Min(Batch, documents.Count - start);
@@ -70,21 +73,38 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
                 prepared[start + k] = null;
             });
 
-            for (var k = 0; k < count; k++)
+            Parallel.For(0, parts.Length, p =>
             {
-                foreach (var entry in batch[k])
+                var part = parts[p];
+                for (var k = 0; k < count; k++)
                 {
-                    if (!postings.TryGetValue(entry.Term, out var list))
+                    foreach (var entry in batch[k])
                     {
-                        list = new PostingList();
-                        postings.Add(entry.Term, list);
-                    }
+                        if ((uint)StringComparer.Ordinal.GetHashCode(entry.Term) % (uint)parts.Length != p)
+                        {
+                            continue;
+                        }
 
-                    list.Add(start + k, entry.Flags, entry.Positions);
+                        if (!part.TryGetValue(entry.Term, out var list))
+                        {
+                            list = new PostingList();
+                            part.Add(entry.Term, list);
+                        }
+
+                        list.Add(start + k, entry.Flags, entry.Positions);
+                    }
                 }
-            }
+            });
         }
 
+        // The writers sort what they write, so the order terms are gathered in does not reach the files.
+        var postings = new Dictionary<string, PostingList>(parts.Sum(p => p.Count), StringComparer.Ordinal);
+        foreach (var (term, list) in parts.SelectMany(p => p))
+        {
+            postings.Add(term, list);
+        }
+
+        parts = [];
         var shardFiles = ShardWriter.Write(sink, shardDir, postings, _options.TargetShardBytes);
         var typoFiles = TypoWriter.Write(sink, typoDir, postings, _options.TargetTypoFileBytes);
         var queryFile = QueryData.Write(sink, Path.Combine(root, "q.js"), _options.Synonyms);
