@@ -281,7 +281,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         var documents = site.Articles
             .Select(a => new Search.SearchDocument(a.Page.Url, a.Page.Title, "", a.Page.Tags) { Blocks = facts[a.Rendered].SearchBlocks })
             .ToList();
-        return new SiteOutputs(files, new OutputUnit("search", SearchKey(inputs, documents), "search",
+        return new SiteOutputs(files, new OutputUnit("search", SearchKey(inputs, documents),
             sink => new Search.BuildSearchIndex(Search.SearchIndexOptions.For(config)).Run(documents, "", (path, bytes) => sink(path.Replace('\\', '/'), bytes))));
     }
 

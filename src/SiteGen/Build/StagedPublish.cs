@@ -11,10 +11,10 @@ internal sealed record OutputEntry(string Path, string Key, Func<byte[]> Bytes, 
 internal delegate void UnitFileSink(string path, ReadOnlySpan<byte> bytes);
 
 /// <summary>
-/// A part of the site made as a whole below <paramref name="Folder"/> (the search index), keyed by all of its
-/// inputs. <paramref name="Produce"/> hands each of its files to the sink, which writes only those that differ.
+/// A part of the site made as a whole (the search index), keyed by all of its inputs. <paramref name="Produce"/>
+/// hands each of its files to the sink, which writes only those that differ.
 /// </summary>
-internal sealed record OutputUnit(string Name, string Key, string Folder, Action<UnitFileSink> Produce);
+internal sealed record OutputUnit(string Name, string Key, Action<UnitFileSink> Produce);
 
 /// <summary>
 /// Publishes a build so that <c>site/</c> is always the old complete site or the new one, writing only what
