@@ -476,22 +476,7 @@ internal sealed class BodyBlobs(string? cacheDir)
             return;
         }
 
-        var path = PathOf(hash);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // The temporary file sits in the cache folder itself, where a killed build's leftovers are removed.
-        var temp = Path.Combine(Path.GetDirectoryName(_root)!, $".{hash}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temp, Encoding.UTF8.GetBytes(html));
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        AtomicFile.WriteAllBytes(PathOf(hash), Encoding.UTF8.GetBytes(html), tempDir: Path.GetDirectoryName(_root)!);
     }
 
     /// <summary>True when the body <paramref name="hash"/> is stored with exactly its bytes (a damaged one is written again).</summary>

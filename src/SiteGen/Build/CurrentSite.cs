@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SiteGen.Common;
 
 namespace SiteGen.Build;
 
@@ -32,13 +33,9 @@ internal sealed class CurrentSite
     {
         var root = Path.GetFullPath(outputDir);
         var files = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
-        if (Directory.Exists(root))
+        foreach (var (path, length, ticks) in FolderFiles.Stats(root))
         {
-            var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
-            foreach (var file in new DirectoryInfo(root).EnumerateFiles("*", options))
-            {
-                files[Path.GetRelativePath(root, file.FullName).Replace('\\', '/')] = (file.Length, file.LastWriteTimeUtc.Ticks);
-            }
+            files[path] = (length, ticks);
         }
 
         var recorded = last is not null && last.OutputDir == root ? last.Files : new Dictionary<string, OutputFile>();

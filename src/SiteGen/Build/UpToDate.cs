@@ -147,11 +147,7 @@ internal static class UpToDate
             return;
         }
 
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
-        var files = new DirectoryInfo(root).EnumerateFiles("*", options)
-            .Select(f => (Path: Path.GetRelativePath(root, f.FullName), f.Length, f.LastWriteTimeUtc.Ticks))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .ToList();
+        var files = FolderFiles.Stats(root).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         hash.Add(files.Count);
         foreach (var (path, length, ticks) in files)
         {

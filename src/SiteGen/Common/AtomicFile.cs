@@ -14,14 +14,18 @@ public static partial class AtomicFile
 
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
 
-    public static void WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
+    /// <param name="tempDir">
+    /// Where the temporary file goes (the target's folder when null): a cache puts it in the cache folder itself,
+    /// where <see cref="RemoveLeftovers"/> looks, rather than in one of its hundreds of subfolders.
+    /// </param>
+    public static void WriteAllBytes(string path, byte[] bytes, string? tempDir = null) => Write(path, stream => stream.Write(bytes), tempDir);
 
     /// <summary>Writes what <paramref name="write"/> puts in the (seekable) stream, so a large file never has to sit in memory whole.</summary>
-    public static void Write(string path, Action<FileStream> write)
+    public static void Write(string path, Action<FileStream> write, string? tempDir = null)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(tempDir ?? dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16))

@@ -102,28 +102,13 @@ internal sealed class KeyedFileStore<T> : IDisposable
 
     private void Write(string key, byte[] bytes)
     {
-        var path = PathOf(key);
-        var temp = Path.Combine(_cacheDir!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
+            AtomicFile.WriteAllBytes(PathOf(key), bytes, tempDir: _cacheDir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A cache that cannot be written only costs the work again next time.
-        }
-        finally
-        {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Left for the next build's leftover sweep.
-            }
         }
     }
 
