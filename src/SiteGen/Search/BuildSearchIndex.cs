@@ -46,19 +46,15 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         var typoDir = Path.Combine(root, "y");
 
         var prepared = new PreparedDocument?[documents.Count];
-        var fragments = new byte[documents.Count][];
         Parallel.For(0, documents.Count, i =>
         {
             var doc = documents[i];
             var blocks = doc.Blocks ?? SearchTextExtractor.Extract(doc.BodyHtml);
-            fragments[i] = DocumentFragment.Serialize(doc, blocks, _options.MaxFragmentChars);
             prepared[i] = new PreparedDocument(doc.Title, blocks, doc.Tags, blocks.Sum(b => b.Text.Length));
         });
 
-        var perFile = FragmentsPerFile(fragments, _options.TargetFragmentFileBytes);
-        var fragmentFiles = DocumentFragment.WriteChunks(sink, fragmentDir, fragments, perFile);
-        fragments = [];
         var averageLength = documents.Count == 0 ? 1 : prepared.Average(p => p!.Length);
+        var fragments = new byte[documents.Count][];
         // Terms are split between the cores by hash, each part with its own dictionary, so merging a batch's
         // entries into the posting lists runs on every core too; each list still receives its documents in order.
         var parts = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
@@ -69,8 +65,12 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
             var batch = new TermEntry[count][];
             Parallel.For(0, count, k =>
             {
-                batch[k] = DocumentTerms.Collect(prepared[start + k]!, averageLength, _options.MaxPositions);
-                prepared[start + k] = null;
+                var i = start + k;
+                // One tokenization per document gives both its terms and where its blocks start, which the fragment needs.
+                var (entries, blockStarts) = DocumentTerms.Collect(prepared[i]!, averageLength, _options.MaxPositions);
+                batch[k] = entries;
+                fragments[i] = DocumentFragment.Serialize(documents[i], prepared[i]!.Blocks, blockStarts, _options.MaxFragmentChars);
+                prepared[i] = null;
             });
 
             Parallel.For(0, parts.Length, p =>
@@ -96,6 +96,10 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
                 }
             });
         }
+
+        var perFile = FragmentsPerFile(fragments, _options.TargetFragmentFileBytes);
+        var fragmentFiles = DocumentFragment.WriteChunks(sink, fragmentDir, fragments, perFile);
+        fragments = [];
 
         // The writers sort what they write, so the order terms are gathered in does not reach the files.
         var postings = new Dictionary<string, PostingList>(parts.Sum(p => p.Count), StringComparer.Ordinal);

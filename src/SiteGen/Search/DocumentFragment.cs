@@ -12,11 +12,11 @@ namespace SiteGen.Search;
 /// </summary>
 internal static class DocumentFragment
 {
-    public static byte[] Serialize(SearchDocument doc, IReadOnlyList<ExtractedBlock> blocks, int maxChars)
+    /// <param name="starts">The token position each block starts at (<see cref="DocumentTerms.Collect"/>).</param>
+    public static byte[] Serialize(SearchDocument doc, IReadOnlyList<ExtractedBlock> blocks, int[] starts, int maxChars)
     {
         var text = new StringBuilder();
         var sections = new List<(int Offset, string Anchor, string Heading, int Position)>();
-        var starts = DocumentTerms.BlockStarts(doc.Title, blocks);
         int? cut = null;
         for (var i = 0; i < blocks.Count; i++)
         {

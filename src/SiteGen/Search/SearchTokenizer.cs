@@ -24,20 +24,29 @@ public static class SearchTokenizer
     /// <summary>Appends the tokens of <paramref name="text"/> and returns the next free position.</summary>
     public static int Tokenize(string text, int firstPosition, List<SearchToken> tokens)
     {
-        var state = new State(tokens, firstPosition);
+        var state = State.For(tokens, firstPosition);
         var i = 0;
         while (i < text.Length)
         {
+            var c = text[i];
+            if (c < 0x80)
+            {
+                // ASCII normalizes to its lower case; this path carries most of an English or LaTeX text.
+                state.Feed(c is >= 'A' and <= 'Z' ? c + 32 : c, i, i + 1);
+                i++;
+                continue;
+            }
+
             int cp;
             int width;
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                cp = char.ConvertToUtf32(text[i], text[i + 1]);
+                cp = char.ConvertToUtf32(c, text[i + 1]);
                 width = 2;
             }
             else
             {
-                cp = char.IsSurrogate(text[i]) ? 0xFFFD : text[i];
+                cp = char.IsSurrogate(c) ? 0xFFFD : c;
                 width = 1;
             }
 
@@ -65,7 +74,7 @@ public static class SearchTokenizer
         }
 
         state.Flush();
-        return state.Position;
+        return state.Detach();
     }
 
     // Indexing a corpus creates the same few thousand one-character strings millions of times.
@@ -74,15 +83,52 @@ public static class SearchTokenizer
     private static string Unigram(int cp) =>
         cp < 0x10000 ? Unigrams[cp] ??= ((char)cp).ToString() : char.ConvertFromUtf32(cp);
 
-    private sealed class State(List<SearchToken> tokens, int position)
+    /// <summary>
+    /// One thread's tokenizer: its buffers, and the terms it has made before. A corpus repeats the same few
+    /// hundred thousand bigrams and words, so each is made (and stemmed) once per thread instead of once per occurrence.
+    /// </summary>
+    private sealed class State
     {
-        private readonly StringBuilder _word = new();
+        // Bounds what a long-lived process (serve) keeps; a 10,000-article corpus has fewer distinct terms.
+        private const int MaxRemembered = 1 << 20;
+
+        [ThreadStatic]
+        private static State? _current;
+
+        private readonly Dictionary<long, string> _bigrams = [];
+        private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stemsBySpan;
         private readonly List<(int Cp, int Start, int End)> _cjk = [];
+        private List<SearchToken> _tokens = Detached;
+        private char[] _word = new char[64];
+        private int _wordLength;
         private bool _command;
         private int _wordStart;
         private int _wordEnd;
 
-        public int Position { get; private set; } = position;
+        private State() => _stemsBySpan = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public int Position { get; private set; }
+
+        private static readonly List<SearchToken> Detached = [];
+
+        public static State For(List<SearchToken> tokens, int position)
+        {
+            var state = _current ??= new State();
+            state._tokens = tokens;
+            state.Position = position;
+            state._cjk.Clear();
+            state._wordLength = 0;
+            state._command = false;
+            return state;
+        }
+
+        /// <summary>Lets go of the caller's list, and returns the next free position.</summary>
+        public int Detach()
+        {
+            _tokens = Detached;
+            return Position;
+        }
 
         public void Feed(int cp, int start, int end)
         {
@@ -110,20 +156,17 @@ public static class SearchTokenizer
 
             if (SearchNormalizer.IsWordChar(cp))
             {
-                if (_word.Length == 0 && !_command)
+                if (_wordLength == 0 && !_command)
                 {
                     _wordStart = start;
                 }
 
-                if (cp < 0x10000)
+                if (_wordLength + 2 > _word.Length)
                 {
-                    _word.Append((char)cp);
-                }
-                else
-                {
-                    _word.Append(char.ConvertFromUtf32(cp));
+                    Array.Resize(ref _word, _word.Length * 2);
                 }
 
+                _wordLength += new Rune(cp).EncodeToUtf16(_word.AsSpan(_wordLength));
                 _wordEnd = end;
             }
             else
@@ -143,31 +186,45 @@ public static class SearchTokenizer
             if (_command)
             {
                 _command = false;
-                if (_word.Length > 0)
+                if (_wordLength > 0)
                 {
-                    var name = _word.ToString();
-                    _word.Clear();
-                    tokens.Add(new SearchToken("\\" + name, Position, SearchTokenKind.TexCommand, _wordStart, _wordEnd));
-                    tokens.Add(new SearchToken(name, Position, SearchTokenKind.Word, _wordStart, _wordEnd));
+                    var name = new string(_word, 0, _wordLength);
+                    _wordLength = 0;
+                    _tokens.Add(new SearchToken("\\" + name, Position, SearchTokenKind.TexCommand, _wordStart, _wordEnd));
+                    _tokens.Add(new SearchToken(name, Position, SearchTokenKind.Word, _wordStart, _wordEnd));
                     Position++;
                 }
 
                 return;
             }
 
-            if (_word.Length == 0)
+            if (_wordLength == 0)
             {
                 return;
             }
 
-            var word = _word.ToString();
-            _word.Clear();
+            var word = _word.AsSpan(0, _wordLength);
+            _wordLength = 0;
             if (word.Length <= MaxWordLength)
             {
-                tokens.Add(new SearchToken(LightStemmer.Stem(word), Position, SearchTokenKind.Word, _wordStart, _wordEnd));
+                _tokens.Add(new SearchToken(Stemmed(word), Position, SearchTokenKind.Word, _wordStart, _wordEnd));
             }
 
             Position++;
+        }
+
+        private string Stemmed(ReadOnlySpan<char> word)
+        {
+            if (_stemsBySpan.TryGetValue(word, out var stem))
+            {
+                return stem;
+            }
+
+            Remembering(_stems);
+            var text = word.ToString();
+            stem = LightStemmer.Stem(text);
+            _stems.Add(text, stem);
+            return stem;
         }
 
         private void FlushCjk()
@@ -180,18 +237,39 @@ public static class SearchTokenizer
             for (var k = 0; k < _cjk.Count; k++)
             {
                 var (cp, start, end) = _cjk[k];
-                var unigram = Unigram(cp);
-                tokens.Add(new SearchToken(unigram, Position + k, SearchTokenKind.CjkUnigram, start, end));
+                _tokens.Add(new SearchToken(Unigram(cp), Position + k, SearchTokenKind.CjkUnigram, start, end));
                 if (k + 1 < _cjk.Count)
                 {
                     var next = _cjk[k + 1];
-                    tokens.Add(new SearchToken(unigram + char.ConvertFromUtf32(next.Cp), Position + k,
-                        SearchTokenKind.CjkBigram, start, next.End));
+                    _tokens.Add(new SearchToken(Bigram(cp, next.Cp), Position + k, SearchTokenKind.CjkBigram, start, next.End));
                 }
             }
 
             Position += _cjk.Count;
             _cjk.Clear();
+        }
+
+        private string Bigram(int first, int second)
+        {
+            var key = ((long)first << 21) | (uint)second;
+            if (_bigrams.TryGetValue(key, out var bigram))
+            {
+                return bigram;
+            }
+
+            Remembering(_bigrams);
+            bigram = Unigram(first) + Unigram(second);
+            _bigrams.Add(key, bigram);
+            return bigram;
+        }
+
+        private static void Remembering<TKey>(Dictionary<TKey, string> terms)
+            where TKey : notnull
+        {
+            if (terms.Count >= MaxRemembered)
+            {
+                terms.Clear();
+            }
         }
     }
 }
