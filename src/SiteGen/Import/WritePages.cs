@@ -34,10 +34,12 @@ public sealed class WritePages
         var taken = ReservedNames(config.ContentDir);
         var today = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        int created = 0, updated = 0, unchanged = 0, kept = 0;
+        // Which page each article gets (claims and new slugs) is decided in article order; what is written, in parallel.
         var claimedBy = new Dictionary<ExistingPage, Article>();
-        foreach (var article in articles)
+        var placed = new PlacedArticle[articles.Count];
+        for (var i = 0; i < articles.Count; i++)
         {
+            var article = articles[i];
             // A feed item's own title and date win over the ones derived from text and from the first import.
             var facts = Syndication.ArticleFacts.Of(article);
             var title = facts.Title ?? _titles.From(article.Body.Text);
@@ -50,40 +52,61 @@ public sealed class WritePages
             var id = page?.Id ?? article.Id;
             var slug = page?.Slug ?? _slugs.From(title, id, taken);
             var date = facts.Date ?? (page?.Date is { } d && DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? d : today);
-            var versions = new[] { article.Body }.Concat(article.OtherVersions).Select(v => v.Text);
-            var identity = new PageIdentity(id, slug, date, title, _tags.For(versions, facts.Categories, config.Taxonomy)) { Facts = facts };
-            var text = _render.Render(article, identity, diagnostics);
-
-            if (page is null)
-            {
-                created += Write(config.ContentDir, slug, text, $"{shownDir}/{slug}.md", diagnostics);
-            }
-            else if (page.Intact || page.IsBlank)
-            {
-                if (page.Text is not null && PageSeal.NormalizeNewlines(page.Text) == text)
-                {
-                    unchanged++;
-                }
-                else
-                {
-                    updated += Write(config.ContentDir, slug, text, page.Path, diagnostics);
-                }
-            }
-            else
-            {
-                kept++;
-                if (page.Damage is null && page.SourceHash is { } old && old != $"sha256:{RenderPage.SourceHash(article)}")
-                {
-                    diagnostics.Warning(ImportCodes.EditedPageHasNewerVersion, $"{shownDir}/{slug}.md", 1, 1,
-                        $"page was edited by hand, so it was kept, but the feeds now carry a different version of this article " +
-                        $"({article.Body.Path}:{article.Body.Line}, {article.OtherVersions.Count + 1} version(s)); merge it by hand, " +
-                        "or delete the page to regenerate it.");
-                }
-            }
+            placed[i] = new PlacedArticle(article, page, new PageIdentity(id, slug, date, title, []) { Facts = facts });
         }
 
+        var outcomes = new PageOutcome[placed.Length];
+        Parallel.For(0, placed.Length, i => outcomes[i] = WriteOne(placed[i], config, shownDir, diagnostics));
         ReportDamaged(existing, claims, claimedBy, diagnostics);
-        return new PageWriteCounts(created, updated, unchanged, kept);
+        return new PageWriteCounts(
+            outcomes.Count(o => o == PageOutcome.Created),
+            outcomes.Count(o => o == PageOutcome.Updated),
+            outcomes.Count(o => o == PageOutcome.Unchanged),
+            outcomes.Count(o => o == PageOutcome.Kept));
+    }
+
+    private PageOutcome WriteOne(PlacedArticle placed, SiteConfig config, string shownDir, DiagnosticBag diagnostics)
+    {
+        var (article, page, placedIdentity) = placed;
+        var versions = new[] { article.Body }.Concat(article.OtherVersions).Select(v => v.Text);
+        var identity = placedIdentity with { Tags = _tags.For(versions, placedIdentity.Facts!.Categories, config.Taxonomy) };
+        var slug = identity.Slug;
+        var text = _render.Render(article, identity, diagnostics);
+        if (page is null)
+        {
+            return Write(config.ContentDir, slug, text, $"{shownDir}/{slug}.md", diagnostics) == 1 ? PageOutcome.Created : PageOutcome.Failed;
+        }
+
+        if (page.Intact || page.IsBlank)
+        {
+            if (page.Text is not null && PageSeal.NormalizeNewlines(page.Text) == text)
+            {
+                return PageOutcome.Unchanged;
+            }
+
+            return Write(config.ContentDir, slug, text, page.Path, diagnostics) == 1 ? PageOutcome.Updated : PageOutcome.Failed;
+        }
+
+        if (page.Damage is null && page.SourceHash is { } old && old != $"sha256:{RenderPage.SourceHash(article)}")
+        {
+            diagnostics.Warning(ImportCodes.EditedPageHasNewerVersion, $"{shownDir}/{slug}.md", 1, 1,
+                $"page was edited by hand, so it was kept, but the feeds now carry a different version of this article " +
+                $"({article.Body.Path}:{article.Body.Line}, {article.OtherVersions.Count + 1} version(s)); merge it by hand, " +
+                "or delete the page to regenerate it.");
+        }
+
+        return PageOutcome.Kept;
+    }
+
+    private sealed record PlacedArticle(Article Article, ExistingPage? Page, PageIdentity Identity);
+
+    private enum PageOutcome
+    {
+        Created,
+        Updated,
+        Unchanged,
+        Kept,
+        Failed,
     }
 
     /// <summary>One warning per page whose front matter cannot be read: kept byte for byte, and what it still holds.</summary>
