@@ -548,7 +548,8 @@
       }
       return { doc: e.doc, score: total + between(q, layout, e), full: full, coverage: coverage, positions: e.positions };
     });
-    hits.sort(function (x, y) { return y.full - x.full || y.coverage - x.coverage || y.score - x.score || x.doc - y.doc; });
+    /* Ties go to the higher id: documents are numbered in the reverse of the site's order, so ties follow it. */
+    hits.sort(function (x, y) { return y.full - x.full || y.coverage - x.coverage || y.score - x.score || y.doc - x.doc; });
     return hits;
   }
 

@@ -12,7 +12,7 @@ namespace SiteGen.Build;
 /// <summary>
 /// What builds keep between runs, on disk in the cache folder, every entry keyed by the hash of its unit's
 /// inputs (<see cref="InputHash"/>): pages as loaded, rendered bodies and their facts (the HTML itself in
-/// <see cref="BodyBlobs"/>), the last import, related lists, and what the last build wrote into the site
+/// <see cref="PackedBlobs"/>), the last import, related lists, and what the last build wrote into the site
 /// folder. A new process reads it back and skips every unit whose key is unchanged; an empty state is a cold
 /// build; <c>sitegen serve</c> keeps the same state in memory between rebuilds. The file carries SiteGen's
 /// version and a checksum: a file from another version, or one that is damaged or cut short, is discarded
@@ -21,7 +21,7 @@ namespace SiteGen.Build;
 internal sealed class BuildState
 {
     public const string FileName = "build-state.bin";
-    private const int Format = 2;
+    private const int Format = 3;
     private static readonly byte[] Magic = "SGBS"u8.ToArray();
 
     private readonly string? _file;
@@ -31,7 +31,7 @@ internal sealed class BuildState
     private BuildState(string? cacheDir)
     {
         _file = cacheDir is null ? null : Path.Combine(cacheDir, FileName);
-        Blobs = new BodyBlobs(cacheDir);
+        Blobs = new PackedBlobs(cacheDir);
     }
 
     /// <summary>Pages as loaded, by <c>page</c> key (display path and the file's bytes).</summary>
@@ -39,6 +39,9 @@ internal sealed class BuildState
 
     /// <summary>Rendered bodies by <c>body</c> key (render settings, display path, where the body starts, its Markdown).</summary>
     public ConcurrentDictionary<string, StoredBody> Bodies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The search index's analysis of each document, by document key: the hash of its bytes in <see cref="Blobs"/>.</summary>
+    public ConcurrentDictionary<string, string> SearchAnalyses { get; } = new(StringComparer.Ordinal);
 
     public ImportRecord? Import { get; set; }
 
@@ -48,7 +51,7 @@ internal sealed class BuildState
     public OutputRecord? Output { get; set; }
 
     /// <summary>Where rendered bodies' HTML is kept.</summary>
-    public BodyBlobs Blobs { get; }
+    public PackedBlobs Blobs { get; }
 
     /// <summary>Set by <see cref="Open"/> when a state file was there but could not be used.</summary>
     public string? Note { get; private set; }
@@ -98,7 +101,7 @@ internal sealed class BuildState
         return empty;
     }
 
-    /// <summary>Writes the state (atomically) if anything changed, and deletes bodies no entry refers to any more.</summary>
+    /// <summary>Writes the state (atomically) if anything changed, and drops bodies no entry refers to any more.</summary>
     public void Save()
     {
         if (_file is null || !_dirty)
@@ -106,14 +109,18 @@ internal sealed class BuildState
             return;
         }
 
-        AtomicFile.Write(_file, WriteFile);
-        _dirty = false;
         if (_dropped.Count > 0)
         {
-            var live = Bodies.Values.Select(b => b.Facts.HtmlHash).ToHashSet(StringComparer.Ordinal);
+            var live = Bodies.Values.Select(b => b.Facts.HtmlHash).Concat(SearchAnalyses.Values).ToHashSet(StringComparer.Ordinal);
             Blobs.Delete(_dropped.Where(h => !live.Contains(h)));
             _dropped.Clear();
         }
+
+        // The packs are complete before the state that points into them is written, and old ones go only after it is.
+        Blobs.Seal();
+        AtomicFile.Write(_file, WriteFile);
+        _dirty = false;
+        Blobs.RemoveUnreferenced();
     }
 
     /// <summary>Keeps only the entries this build used, so the state does not grow with every edit.</summary>
@@ -130,6 +137,20 @@ internal sealed class BuildState
             if (Bodies.TryRemove(key, out var body))
             {
                 _dropped.Add(body.Facts.HtmlHash);
+            }
+
+            _dirty = true;
+        }
+    }
+
+    /// <summary>Keeps only the search analyses of the documents the last index was built from.</summary>
+    public void KeepOnlyAnalyses(IReadOnlySet<string> keys)
+    {
+        foreach (var key in SearchAnalyses.Keys.Where(k => !keys.Contains(k)))
+        {
+            if (SearchAnalyses.TryRemove(key, out var hash))
+            {
+                _dropped.Add(hash);
             }
 
             _dirty = true;
@@ -243,6 +264,12 @@ internal sealed class BuildState
         Related?.Write(w);
         w.Bool(Output is not null);
         Output?.Write(w);
+        w.List(SearchAnalyses.OrderBy(a => a.Key, StringComparer.Ordinal).ToList(), a =>
+        {
+            w.String(a.Key);
+            w.String(a.Value);
+        });
+        Blobs.Write(w);
     }
 
     private void ReadPayload(StateReader r)
@@ -263,6 +290,12 @@ internal sealed class BuildState
         Import = r.Bool() ? ImportRecord.Read(r) : null;
         Related = r.Bool() ? RelatedRecord.Read(r) : null;
         Output = r.Bool() ? OutputRecord.Read(r) : null;
+        foreach (var _ in Enumerable.Range(0, r.Count()))
+        {
+            SearchAnalyses[r.String()] = r.String();
+        }
+
+        Blobs.Read(r);
     }
 }
 
@@ -318,7 +351,7 @@ internal sealed record RelatedRecord(string Key, IReadOnlyDictionary<string, str
     }
 }
 
-/// <summary>One rendered body: its facts and what rendering it reported (the HTML is in <see cref="BodyBlobs"/> under <c>Facts.HtmlHash</c>).</summary>
+/// <summary>One rendered body: its facts and what rendering it reported (the HTML is in <see cref="PackedBlobs"/> under <c>Facts.HtmlHash</c>).</summary>
 internal sealed record StoredBody(
     IReadOnlyList<TocEntry> Toc,
     bool HasMath,
@@ -458,80 +491,3 @@ internal sealed record OutputFile(string Key, string Hash, long Length, long Tic
 
 /// <summary>Raised when a stored body no longer matches its hash: the state is discarded and the build starts again.</summary>
 internal sealed class BuildStateException(string message) : Exception(message);
-
-/// <summary>
-/// Rendered bodies' HTML, one file per distinct body named by the SHA-256 of its bytes
-/// (<c>&lt;cache&gt;/bodies/ab/abcdef….html</c>), written once, checked against its name when read.
-/// </summary>
-internal sealed class BodyBlobs(string? cacheDir)
-{
-    private readonly string? _root = cacheDir is null ? null : Path.Combine(cacheDir, "bodies");
-
-    public bool Has(string hash) => _root is null || File.Exists(PathOf(hash));
-
-    public void Put(string hash, string html)
-    {
-        if (_root is null || Holds(hash))
-        {
-            return;
-        }
-
-        AtomicFile.WriteAllBytes(PathOf(hash), Encoding.UTF8.GetBytes(html), tempDir: Path.GetDirectoryName(_root)!);
-    }
-
-    /// <summary>True when the body <paramref name="hash"/> is stored with exactly its bytes (a damaged one is written again).</summary>
-    private bool Holds(string hash)
-    {
-        try
-        {
-            return File.Exists(PathOf(hash)) && InputHash.OfBytes(File.ReadAllBytes(PathOf(hash))) == hash;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    public string Get(string hash)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(PathOf(hash));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BuildStateException($"a stored body cannot be read ({e.Message})");
-        }
-
-        if (InputHash.OfBytes(bytes) != hash)
-        {
-            throw new BuildStateException($"the stored body {hash[..12]}… is damaged");
-        }
-
-        return Encoding.UTF8.GetString(bytes);
-    }
-
-    /// <summary>Deletes the stored bodies <paramref name="hashes"/>.</summary>
-    public void Delete(IEnumerable<string> hashes)
-    {
-        if (_root is null)
-        {
-            return;
-        }
-
-        foreach (var hash in hashes)
-        {
-            try
-            {
-                File.Delete(PathOf(hash));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // An orphan costs disk space only.
-            }
-        }
-    }
-
-    private string PathOf(string hash) => Path.Combine(_root!, hash[..2], hash + ".html");
-}

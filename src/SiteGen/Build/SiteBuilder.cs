@@ -149,7 +149,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         timer.Time("highlight-cache", highlighter.SaveCache);
         var related = timer.Time("related", () => Related(state, site));
         var plan = timer.Time("plan", () => new WriteSite(config, templates).Plan(site, related));
-        var outputs = timer.Time("plan", () => Outputs(config, inputs, templates, site, facts, plan, highlighter, diagnostics));
+        var outputs = timer.Time("plan", () => Outputs(config, state, inputs, templates, site, facts, plan, highlighter, diagnostics));
         PublishResult published;
         try
         {
@@ -238,7 +238,7 @@ public sealed class SiteBuilder(TimeProvider clock)
     /// <summary>Every file of the site, keyed: pages, feeds, theme and KaTeX assets, and the search index as one unit.</summary>
     private sealed record SiteOutputs(IReadOnlyList<OutputEntry> Files, OutputUnit Search);
 
-    private static SiteOutputs Outputs(SiteConfig config, SiteInputs inputs, TemplateSet templates, SiteModel site, IReadOnlyDictionary<RenderedPage, BodyFacts> facts,
+    private static SiteOutputs Outputs(SiteConfig config, BuildState state, SiteInputs inputs, TemplateSet templates, SiteModel site, IReadOnlyDictionary<RenderedPage, BodyFacts> facts,
         IReadOnlyList<SiteFile> plan, CodeHighlighter highlighter, DiagnosticBag diagnostics)
     {
         var files = new List<OutputEntry>(plan.Count + 64);
@@ -278,11 +278,18 @@ public sealed class SiteBuilder(TimeProvider clock)
 
         // Last, so that every generated file is there to collide with.
         files.AddRange(StaticFiles.Plan(config.StaticDir, files, diagnostics));
+        // Numbered in the reverse of the site's order (oldest first), so the articles of a later import take the next
+        // ids and the rest of the index keeps its files; search.js breaks ties by the higher id, the site's order.
         var documents = site.Articles
+            .Reverse()
             .Select(a => new Search.SearchDocument(a.Page.Url, a.Page.Title, "", a.Page.Tags) { Blocks = facts[a.Rendered].SearchBlocks })
             .ToList();
-        return new SiteOutputs(files, new OutputUnit("search", SearchKey(inputs, documents),
-            sink => new Search.BuildSearchIndex(Search.SearchIndexOptions.For(config)).Run(documents, "", (path, bytes) => sink(path.Replace('\\', '/'), bytes))));
+        return new SiteOutputs(files, new OutputUnit("search", SearchKey(inputs, documents), sink =>
+        {
+            var analyses = new StoredAnalyses(state);
+            new Search.BuildSearchIndex(Search.SearchIndexOptions.For(config)).Run(documents, "", (path, bytes) => sink(path.Replace('\\', '/'), bytes), analyses);
+            analyses.KeepOnlyUsed();
+        }));
     }
 
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);

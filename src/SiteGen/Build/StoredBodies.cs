@@ -7,7 +7,7 @@ namespace SiteGen.Build;
 /// The Markdown stage's store of rendered bodies, backed by the build state: a body is found again by its key
 /// (render settings, the page's display path, where its body starts, its Markdown) in any later build or
 /// process. A body rendered now is kept at once with the facts of its one parse (<see cref="BodyFacts"/>), its
-/// HTML goes to <see cref="BodyBlobs"/>, and the page handed back reads the HTML from there when used.
+/// HTML goes to <see cref="PackedBlobs"/>, and the page handed back reads the HTML from there when used.
 /// </summary>
 internal sealed class StoredBodies(BuildState state, string settingsKey) : IRenderedPageStore
 {

@@ -38,7 +38,8 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
     /// Hands every file of the index, as <paramref name="siteOutputDir"/><c>/search/…</c>, to <paramref name="sink"/>
     /// (a build writes only the files whose bytes changed).
     /// </summary>
-    public SearchIndexResult Run(IReadOnlyList<SearchDocument> documents, string siteOutputDir, IndexFileSink sink)
+    /// <param name="analyses">Where each document's analysis is kept between builds (none: every document is tokenized).</param>
+    public SearchIndexResult Run(IReadOnlyList<SearchDocument> documents, string siteOutputDir, IndexFileSink sink, ISearchAnalysisStore? analyses = null)
     {
         var root = Path.Combine(siteOutputDir, "search");
         var fragmentDir = Path.Combine(root, "d");
@@ -62,14 +63,12 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         for (var start = 0; start < documents.Count; start += Batch)
         {
             var count = Math.Min(Batch, documents.Count - start);
-            var batch = new TermEntry[count][];
+            var batch = new DocumentAnalysis[count];
             Parallel.For(0, count, k =>
             {
                 var i = start + k;
-                // One tokenization per document gives both its terms and where its blocks start, which the fragment needs.
-                var (entries, blockStarts) = DocumentTerms.Collect(prepared[i]!, averageLength, _options.MaxPositions);
-                batch[k] = entries;
-                fragments[i] = DocumentFragment.Serialize(documents[i], prepared[i]!.Blocks, blockStarts, _options.MaxFragmentChars);
+                batch[k] = Analyze(documents[i], prepared[i]!, analyses);
+                fragments[i] = batch[k].Fragment;
                 prepared[i] = null;
             });
 
@@ -78,20 +77,22 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
                 var part = parts[p];
                 for (var k = 0; k < count; k++)
                 {
-                    foreach (var entry in batch[k])
+                    var length = batch[k].Length;
+                    foreach (var term in batch[k].Terms)
                     {
-                        if ((uint)StringComparer.Ordinal.GetHashCode(entry.Term) % (uint)parts.Length != p)
+                        if ((uint)StringComparer.Ordinal.GetHashCode(term.Term) % (uint)parts.Length != p)
                         {
                             continue;
                         }
 
-                        if (!part.TryGetValue(entry.Term, out var list))
+                        if (!part.TryGetValue(term.Term, out var list))
                         {
                             list = new PostingList();
-                            part.Add(entry.Term, list);
+                            part.Add(term.Term, list);
                         }
 
-                        list.Add(start + k, entry.Flags, entry.Positions);
+                        var flags = (Bm25.Impact(term.WeightedTf, length, averageLength) * 2) + (term.Title ? 1 : 0);
+                        list.Add(start + k, flags, term.Positions);
                     }
                 }
             });
@@ -129,6 +130,27 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         var total = meta.Bytes + queryFile.Bytes + shardFiles.Sum(f => f.Bytes) + fragmentFiles.Sum(f => f.Bytes)
                     + typoFiles.Sum(f => f.Bytes);
         return new SearchIndexResult(documents.Count, postings.Count, shardFiles.Length, total);
+    }
+
+    /// <summary>The document's analysis: kept from an earlier build when its key matches, else made (one tokenization) and kept.</summary>
+    private DocumentAnalysis Analyze(SearchDocument doc, PreparedDocument prepared, ISearchAnalysisStore? analyses)
+    {
+        var key = analyses is null ? null : DocumentAnalysis.KeyOf(doc, prepared.Blocks, _options);
+        if (key is not null && analyses!.Find(key) is { } kept && DocumentAnalysis.Decode(kept, TermInterner.Current) is { } known)
+        {
+            return known;
+        }
+
+        // One tokenization per document gives both its terms and where its blocks start, which the fragment needs.
+        var (terms, blockStarts) = DocumentTerms.Collect(prepared, _options.MaxPositions);
+        var fragment = DocumentFragment.Serialize(doc, prepared.Blocks, blockStarts, _options.MaxFragmentChars);
+        var analysis = new DocumentAnalysis(fragment, prepared.Length, terms);
+        if (key is not null)
+        {
+            analyses!.Keep(key, analysis.Encode());
+        }
+
+        return analysis;
     }
 
     private static int FragmentsPerFile(byte[][] fragments, int targetBytes)

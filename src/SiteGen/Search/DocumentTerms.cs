@@ -3,12 +3,6 @@ using System.Runtime.InteropServices;
 namespace SiteGen.Search;
 
 /// <summary>
-/// One document's contribution to one term's posting list, before encoding; <c>Flags</c> is the
-/// quantized impact times two, plus one when the term is in the title.
-/// </summary>
-internal readonly record struct TermEntry(string Term, int Flags, int[] Positions);
-
-/// <summary>
 /// Tokenizes a document's fields into per-term entries. Positions run through title, blocks and
 /// tags with gaps between them, so a phrase never spans two blocks.
 /// </summary>
@@ -18,7 +12,7 @@ internal static class DocumentTerms
     private static readonly int[] NoPositions = [];
 
     /// <summary>The document's term entries, and the token position each of its blocks starts at.</summary>
-    public static (TermEntry[] Entries, int[] BlockStarts) Collect(PreparedDocument doc, double averageLength, int maxPositions)
+    public static (AnalyzedTerm[] Terms, int[] BlockStarts) Collect(PreparedDocument doc, int maxPositions)
     {
         var work = Workspace.Current;
         var position = 0;
@@ -36,7 +30,7 @@ internal static class DocumentTerms
             position = work.Add(tag, position, Bm25.TagWeight, title: false, maxPositions);
         }
 
-        return (work.Finish(doc.Length, averageLength), starts);
+        return (work.Finish(), starts);
     }
 
     /// <summary>
@@ -89,10 +83,10 @@ internal static class DocumentTerms
             return next + BlockGap;
         }
 
-        /// <summary>The entries of the document added since the last call, in the order their terms first occurred.</summary>
-        public TermEntry[] Finish(int length, double averageLength)
+        /// <summary>The terms of the document added since the last call, in the order they first occurred.</summary>
+        public AnalyzedTerm[] Finish()
         {
-            var entries = new TermEntry[_slots.Count];
+            var entries = new AnalyzedTerm[_slots.Count];
             for (var i = 0; i < entries.Length; i++)
             {
                 ref var acc = ref _terms[i];
@@ -102,8 +96,7 @@ internal static class DocumentTerms
                     positions[k] = _positions[p];
                 }
 
-                var flags = (Bm25.Impact(acc.WeightedTf, length, averageLength) * 2) + (acc.Title ? 1 : 0);
-                entries[i] = new TermEntry(acc.Term!, flags, positions);
+                entries[i] = new AnalyzedTerm(acc.Term!, acc.WeightedTf, acc.Title, positions);
                 acc = default;
             }
 

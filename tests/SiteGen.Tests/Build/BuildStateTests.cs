@@ -90,8 +90,12 @@ public sealed class BuildStateTests : IDisposable
     [Fact]
     public void AStoredBodyWhoseBytesChangedIsNeverUsed()
     {
-        var body = Directory.EnumerateFiles(Path.Combine(_config.CacheDir, "bodies"), "*.html", SearchOption.AllDirectories).First();
-        File.WriteAllText(body, "<p>tampered</p>");
+        var pack = Directory.EnumerateFiles(Path.Combine(_config.CacheDir, "bodies"), "*.pack").Single();
+        var bytes = File.ReadAllBytes(pack);
+        var at = bytes.AsSpan().IndexOf("<p>"u8);
+        Assert.True(at >= 0);
+        bytes[at + 1] = (byte)'b';
+        File.WriteAllBytes(pack, bytes);
         // A template change makes every article page read its stored body again.
         Directory.CreateDirectory(_config.TemplatesDir);
         _dir.Write("templates/pages/article.sbn-html",
