@@ -194,6 +194,9 @@ public sealed class SiteBuilder(TimeProvider clock)
         };
     }
 
+    /// <summary>The folder in the cache that keeps the site before last, the next build's staging folder.</summary>
+    internal const string SpareSiteFolder = "spare-site";
+
     private sealed record PublishResult(bool Succeeded, int PagesWritten, int FilesWritten, int FilesReused);
 
     /// <summary>
@@ -204,7 +207,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         IReadOnlyDictionary<RenderedPage, BodyFacts> facts, SiteOutputs outputs, DiagnosticBag diagnostics, StageTimer timer)
     {
         var current = timer.Time("scan", () => CurrentSite.Scan(config.OutputDir, state.Output));
-        using var publish = new StagedPublish(config.OutputDir, current, state.Output);
+        using var publish = new StagedPublish(config.OutputDir, current, state.Output, Path.Combine(config.CacheDir, SpareSiteFolder));
         timer.Time("write", () => publish.Files(outputs.Files));
         timer.Time("search", () => publish.Unit(outputs.Search));
         var changed = timer.Time("stage", publish.Complete);

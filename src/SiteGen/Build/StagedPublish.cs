@@ -24,10 +24,11 @@ internal sealed record OutputUnit(string Name, string Key, Action<UnitFileSink> 
 /// from the old site (no copy, no rewrite), and the folders are exchanged in one step (<see cref="SiteOutput"/>).
 /// When nothing differs, nothing is written and nothing is swapped.
 /// </summary>
-internal sealed class StagedPublish(string outputDir, CurrentSite current, OutputRecord? last) : IDisposable
+/// <param name="spareDir">Where the site before last is kept for the next staging folder (see <see cref="SiteOutput"/>).</param>
+internal sealed class StagedPublish(string outputDir, CurrentSite current, OutputRecord? last, string? spareDir = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Placed> _final = new(StringComparer.Ordinal);
-    private readonly Lazy<SiteOutput> _staging = new(() => new SiteOutput(outputDir), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<SiteOutput> _staging = new(() => new SiteOutput(outputDir, spareDir), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Dictionary<string, string> _units = new(StringComparer.Ordinal);
     private bool _committed;
 
@@ -116,7 +117,8 @@ internal sealed class StagedPublish(string outputDir, CurrentSite current, Outpu
         }
 
         var staging = _staging.Value;
-        Parallel.ForEach(_final.Where(p => !p.Value.Written), p => staging.Link(p.Key, current.FullPath(p.Key)));
+        Parallel.ForEach(_final.Where(p => !p.Value.Written), p => staging.Link(p.Key, current.FullPath(p.Key), current.Stat(p.Key)));
+        staging.RemoveStale();
         return true;
     }
 

@@ -18,15 +18,30 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
     public const string OldInfix = ".old-";
 
     private readonly string _target;
+    private readonly string? _spareDir;
+
+    /// <summary>Files the spare folder brought that this build has not yet kept or replaced: length and write time.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, long Ticks)> _stale = new(StringComparer.Ordinal);
+    private bool _reusedSpare;
     private bool _committed;
     private int _written;
 
-    public SiteOutput(string outputDir)
+    /// <param name="spareDir">
+    /// Where the site before last is kept between builds (in the cache folder). When it is there, it becomes the
+    /// staging folder: a file it already shares with the site (a hard link: same length and write time) stays, any
+    /// other is replaced, and what the new site lacks is removed, so a build touches only what changed instead of
+    /// linking every file of the site again and deleting the old tree after the swap.
+    /// </param>
+    public SiteOutput(string outputDir, string? spareDir = null)
     {
         _target = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        _spareDir = spareDir is null ? null : Path.GetFullPath(spareDir);
         Directory.CreateDirectory(Path.GetDirectoryName(_target)!);
         StagingDir = $"{_target}{StagingInfix}{Environment.ProcessId}-{Guid.NewGuid():N}";
-        Directory.CreateDirectory(StagingDir);
+        if (!TryReuseSpare())
+        {
+            Directory.CreateDirectory(StagingDir);
+        }
     }
 
     /// <summary>Where this build writes; becomes the output folder on <see cref="Commit"/>.</summary>
@@ -35,31 +50,180 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
     /// <summary>Writes a file below the staging folder, creating folders as needed.</summary>
     public void Write(string relativePath, string content)
     {
-        var path = Path.Combine(StagingDir, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
+        Place(relativePath, path => File.WriteAllText(path, content));
         Written();
     }
 
     /// <summary>Writes <paramref name="bytes"/> as a file below the staging folder.</summary>
     public void Write(string relativePath, ReadOnlySpan<byte> bytes)
     {
-        var path = Path.Combine(StagingDir, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
+        var path = Unstale(relativePath);
+        try
         {
-            file.Write(bytes);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            WriteNew(path, bytes);
+        }
+        catch (IOException) when (_reusedSpare)
+        {
+            MakeRoom(relativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            WriteNew(path, bytes);
         }
 
         Written();
     }
 
+    private static void WriteNew(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
+        file.Write(bytes);
+    }
+
     /// <summary>Puts <paramref name="existingFile"/> (a file of the old site) unchanged at <paramref name="relativePath"/>: a hard link, else a copy.</summary>
-    public void Link(string relativePath, string existingFile)
+    public void Link(string relativePath, string existingFile) => Link(relativePath, existingFile, null);
+
+    /// <param name="existingStat">The existing file's length and write time: a spare's file with the same (its hard link) stays as it is.</param>
+    public void Link(string relativePath, string existingFile, (long Length, long Ticks)? existingStat)
+    {
+        if (existingStat is { } stat && _stale.TryGetValue(relativePath, out var spare) && spare == stat && _stale.TryRemove(relativePath, out _))
+        {
+            return;
+        }
+
+        Place(relativePath, path => HardLink.CreateOrCopy(existingFile, path));
+    }
+
+    /// <summary>
+    /// Makes a file at <paramref name="relativePath"/> with <paramref name="create"/>. A spare's file there may be a hard link
+    /// to the live site's, so it is unlinked, never written through; a spare's file or folder in the way of the new
+    /// layout (a file where a folder must go, or the reverse) is removed.
+    /// </summary>
+    private void Place(string relativePath, Action<string> create)
+    {
+        var path = Unstale(relativePath);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            create(path);
+        }
+        catch (IOException) when (_reusedSpare)
+        {
+            MakeRoom(relativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            create(path);
+        }
+    }
+
+    /// <summary>The staging path of <paramref name="relativePath"/>, with the spare's file there (maybe a link to the live site's) unlinked.</summary>
+    private string Unstale(string relativePath)
     {
         var path = Path.Combine(StagingDir, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        HardLink.CreateOrCopy(existingFile, path);
+        if (_stale.TryRemove(relativePath, out _))
+        {
+            File.Delete(path);
+        }
+
+        return path;
+    }
+
+    private void MakeRoom(string relativePath)
+    {
+        var parts = relativePath.Split('/');
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var folder = string.Join('/', parts[..i]);
+            if (File.Exists(Path.Combine(StagingDir, folder)))
+            {
+                _stale.TryRemove(folder, out _);
+                File.Delete(Path.Combine(StagingDir, folder));
+            }
+        }
+
+        var path = Path.Combine(StagingDir, relativePath);
+        if (Directory.Exists(path))
+        {
+            foreach (var inside in _stale.Keys.Where(k => k.StartsWith(relativePath + "/", StringComparison.Ordinal)).ToList())
+            {
+                _stale.TryRemove(inside, out _);
+            }
+
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    /// <summary>After every file is placed: removes what the spare folder brought that the new site does not have.</summary>
+    public void RemoveStale()
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var relativePath in _stale.Keys.ToList())
+        {
+            if (_stale.TryRemove(relativePath, out _))
+            {
+                var path = Path.Combine(StagingDir, relativePath);
+                File.Delete(path);
+                for (var dir = Path.GetDirectoryName(path); dir is not null && dir.Length > StagingDir.Length; dir = Path.GetDirectoryName(dir))
+                {
+                    folders.Add(dir);
+                }
+            }
+        }
+
+        // Deepest first, so a folder emptied by removing its subfolders goes too.
+        foreach (var dir in folders.OrderByDescending(d => d.Length))
+        {
+            if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any())
+            {
+                Directory.Delete(dir);
+            }
+        }
+    }
+
+    private bool TryReuseSpare()
+    {
+        if (_spareDir is null || !Directory.Exists(_spareDir))
+        {
+            return false;
+        }
+
+        try
+        {
+            Directory.Move(_spareDir, StagingDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // On another file system, or in use: a fresh folder does the same job, more slowly.
+            TryDelete(_spareDir);
+            return false;
+        }
+
+        foreach (var (path, length, ticks) in FolderFiles.Stats(StagingDir))
+        {
+            _stale[path] = (length, ticks);
+        }
+
+        _reusedSpare = true;
+        return true;
+    }
+
+    /// <summary>Keeps the old site as the next build's spare, or deletes it when it cannot be kept.</summary>
+    private void Retire(string oldSite)
+    {
+        if (_spareDir is not null)
+        {
+            try
+            {
+                TryDelete(_spareDir);
+                Directory.CreateDirectory(Path.GetDirectoryName(_spareDir)!);
+                Directory.Move(oldSite, _spareDir);
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another file system: delete it as before.
+            }
+        }
+
+        TryDelete(oldSite);
     }
 
     private void Written()
@@ -90,7 +254,7 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
             // The staging name now holds the old site.
             _committed = true;
             PausePoint.Reached("swap");
-            TryDelete(StagingDir);
+            Retire(StagingDir);
             return;
         }
 
@@ -100,7 +264,7 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
         PausePoint.Reached("swap");
         Directory.Move(StagingDir, _target);
         _committed = true;
-        TryDelete(old);
+        Retire(old);
     }
 
     public void Dispose()
