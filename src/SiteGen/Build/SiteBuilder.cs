@@ -285,7 +285,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         // ids and the rest of the index keeps its files; search.js breaks ties by the higher id, the site's order.
         var documents = site.Articles
             .Reverse()
-            .Select(a => new Search.SearchDocument(a.Page.Url, a.Page.Title, "", a.Page.Tags) { Blocks = facts[a.Rendered].SearchBlocks })
+            .Select(a => new Search.SearchDocument(a.Page.Url, a.Page.Title, "", a.Page.Tags) { Blocks = facts[a.Rendered].SearchBlocks, BlocksKey = facts[a.Rendered].HtmlHash })
             .ToList();
         return new SiteOutputs(files, new OutputUnit("search", SearchKey(inputs, documents), sink =>
         {

@@ -23,7 +23,8 @@ public static class SafeYaml
     /// <summary>The root node of the first document (null for an empty text), or null and a <paramref name="problem"/>.</summary>
     public static YamlNode? Load(string text, out YamlProblem? problem)
     {
-        problem = Check(text);
+        var events = new List<ParsingEvent>();
+        problem = Check(text, events);
         if (problem is not null)
         {
             problem = InFileLines(text, problem);
@@ -32,8 +33,9 @@ public static class SafeYaml
 
         try
         {
+            // The nodes are built from the events the check already parsed: the text is scanned once.
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new Replay(events));
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException e)
@@ -50,7 +52,7 @@ public static class SafeYaml
     }
 
     /// <summary>Walks the events once: depth, and a located message for whatever the parser rejects.</summary>
-    private static YamlProblem? Check(string text)
+    private static YamlProblem? Check(string text, List<ParsingEvent> events)
     {
         var parser = new Parser(new StringReader(text));
         var open = new Stack<ParsingEvent>();
@@ -61,6 +63,7 @@ public static class SafeYaml
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
+                events.Add(current);
                 last = current.End;
                 if (current is NodeEvent { Anchor.IsEmpty: false } anchored)
                 {
@@ -175,4 +178,24 @@ public static class SafeYaml
         : message.Contains("anchor", StringComparison.OrdinalIgnoreCase) ? "quote the value if '*' or '&' is text"
         : message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? "indent with spaces, not tabs"
         : "check the indentation and quote values that contain ':', '#', '[', '{', '*', '&' or start with a quote";
+
+    /// <summary>Hands recorded events to YamlDotNet's node builder as if they were being parsed.</summary>
+    private sealed class Replay(List<ParsingEvent> events) : IParser
+    {
+        private int _next;
+
+        public ParsingEvent? Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            if (_next < events.Count)
+            {
+                Current = events[_next++];
+                return true;
+            }
+
+            Current = null;
+            return false;
+        }
+    }
 }

@@ -31,7 +31,7 @@ internal sealed record DocumentAnalysis(byte[] Fragment, int Length, AnalyzedTer
 
     /// <summary>
     /// What the analysis of <paramref name="doc"/> depends on: the index format, the options that shape it, and
-    /// the document's URL, title, tags and blocks.
+    /// the document's URL, title, tags and blocks (or the key the caller gave them).
     /// </summary>
     public static string KeyOf(SearchDocument doc, IReadOnlyList<ExtractedBlock> blocks, SearchIndexOptions options)
     {
@@ -51,12 +51,21 @@ internal sealed record DocumentAnalysis(byte[] Fragment, int Length, AnalyzedTer
                 writer.Write(tag);
             }
 
-            writer.Write(blocks.Count);
-            foreach (var block in blocks)
+            if (doc.BlocksKey is { } blocksKey)
             {
-                writer.Write((byte)block.Kind);
-                writer.Write(block.Text);
-                writer.Write(block.Anchor ?? "\u0000");
+                writer.Write(true);
+                writer.Write(blocksKey);
+            }
+            else
+            {
+                writer.Write(false);
+                writer.Write(blocks.Count);
+                foreach (var block in blocks)
+                {
+                    writer.Write((byte)block.Kind);
+                    writer.Write(block.Text);
+                    writer.Write(block.Anchor ?? "\u0000");
+                }
             }
         }
 

@@ -8,6 +8,12 @@ public sealed record SearchDocument(string Url, string Title, string BodyHtml, I
     /// (<see cref="SearchTextExtractor.Extract(AngleSharp.Dom.IElement)"/>); then <see cref="BodyHtml"/> is not read.
     /// </summary>
     public IReadOnlyList<ExtractedBlock>? Blocks { get; init; }
+
+    /// <summary>
+    /// What identifies <see cref="Blocks"/> when the caller knows it more cheaply than their text (the hash of the body
+    /// they were extracted from, under one version of the extractor); a kept analysis is then found by it.
+    /// </summary>
+    public string? BlocksKey { get; init; }
 }
 
 /// <summary>What <see cref="BuildSearchIndex"/> wrote: documents, distinct terms, term shards and bytes under <c>search/</c>.</summary>
