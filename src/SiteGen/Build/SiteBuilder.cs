@@ -106,13 +106,13 @@ public sealed class SiteBuilder(TimeProvider clock)
 
     private BuildResult BuildLocked(SiteConfig config, BuildSession session, BuildState state, DiagnosticBag diagnostics, StageTimer timer)
     {
-        if (state.IsEmpty)
+        var inputs = timer.Time("inputs", () => SiteInputs.Read(config));
+        if (state.IsEmpty && inputs.MayHaveMath)
         {
             // A cold build: parse KaTeX and warm Jint on another core while feeds and pages are read.
             KatexRenderer.PrepareInBackground();
         }
 
-        var inputs = timer.Time("inputs", () => SiteInputs.Read(config));
         var (imported, content) = timer.Time("import", () => Import(config, state, inputs, diagnostics, clock));
         var contentAfterImport = session.OneShot ? UpToDate.Content(config) : null;
         // Pages are read after the import so a new feed's articles are part of this build.
