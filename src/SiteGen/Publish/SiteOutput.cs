@@ -3,7 +3,7 @@ using SiteGen.Common;
 namespace SiteGen.Publish;
 
 /// <summary>
-/// A build writes into a fresh sibling folder and swaps it in only on success, so a failed build never
+/// A build writes into a sibling folder (fresh, or the site before last kept as a spare) and swaps it in only on success, so a failed build never
 /// leaves a half-written site and readers of the old one are not disturbed while it is written. The swap is
 /// one atomic exchange of the two folders where the system has one (<see cref="FolderSwap"/>), so at every
 /// moment <c>site/</c> is the old complete site or the new one. A killed build leaves its staging folder
