@@ -43,6 +43,9 @@ internal sealed class BuildState
     /// <summary>The search index's analysis of each document, by document key: the hash of its bytes in <see cref="Blobs"/>.</summary>
     public ConcurrentDictionary<string, string> SearchAnalyses { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What rendering each imported article's page gave, by <c>RenderKey</c>.</summary>
+    public ConcurrentDictionary<string, RenderedPageMemo> PageRenders { get; } = new(StringComparer.Ordinal);
+
     public ImportRecord? Import { get; set; }
 
     public RelatedRecord? Related { get; set; }
@@ -139,6 +142,16 @@ internal sealed class BuildState
                 _dropped.Add(body.Facts.HtmlHash);
             }
 
+            _dirty = true;
+        }
+    }
+
+    /// <summary>Keeps only the renders of the pages the last import had.</summary>
+    public void KeepOnlyRenders(IReadOnlySet<string> keys)
+    {
+        foreach (var key in PageRenders.Keys.Where(k => !keys.Contains(k)))
+        {
+            PageRenders.TryRemove(key, out _);
             _dirty = true;
         }
     }
@@ -269,6 +282,12 @@ internal sealed class BuildState
             w.String(a.Key);
             w.String(a.Value);
         });
+        w.List(PageRenders.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), p =>
+        {
+            w.String(p.Key);
+            w.String(p.Value.Seal);
+            w.Diagnostics(p.Value.Diagnostics);
+        });
         Blobs.Write(w);
     }
 
@@ -293,6 +312,12 @@ internal sealed class BuildState
         foreach (var _ in Enumerable.Range(0, r.Count()))
         {
             SearchAnalyses[r.String()] = r.String();
+        }
+
+        foreach (var _ in Enumerable.Range(0, r.Count()))
+        {
+            var key = r.String();
+            PageRenders[key] = new RenderedPageMemo(r.String(), r.Diagnostics());
         }
 
         Blobs.Read(r);

@@ -359,7 +359,9 @@ public sealed class SiteBuilder(TimeProvider clock)
         }
 
         var local = new DiagnosticBag();
-        var result = ImportFeeds.Run(config, local, clock);
+        var renders = new StoredRenders(state);
+        var result = ImportFeeds.Run(config, local, clock, renders);
+        renders.KeepOnlyUsed();
         var found = local.Snapshot();
         foreach (var diagnostic in found)
         {

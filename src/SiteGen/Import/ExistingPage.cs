@@ -21,6 +21,9 @@ internal sealed record ExistingPage(
     string? Text,
     PageDamage? Damage = null)
 {
+    /// <summary>The page's seal when it is intact (what a kept render is compared with), else null.</summary>
+    public string? Seal { get; init; }
+
     /// <summary>Holds nothing a person wrote (an empty file, e.g. a write cut short by power loss): safe to regenerate.</summary>
     public bool IsBlank => Text is not null && string.IsNullOrWhiteSpace(Text);
 }

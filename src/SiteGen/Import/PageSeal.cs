@@ -20,16 +20,27 @@ internal static partial class PageSeal
     }
 
     /// <summary>True when the page still carries a seal and its content matches it.</summary>
-    public static bool IsIntact(string pageText)
+    public static bool IsIntact(string pageText) => IntactSeal(pageText) is not null;
+
+    /// <summary>The page's seal (the hash of its text without the seal line) when its content matches it, else null.</summary>
+    public static string? IntactSeal(string pageText)
     {
         var text = NormalizeNewlines(pageText);
         var match = SealLine().Match(text);
         if (!match.Success)
         {
-            return false;
+            return null;
         }
         var rest = text.Remove(match.Index, match.Length);
-        return string.Equals(Hash(rest), match.Groups[1].Value, StringComparison.Ordinal);
+        var seal = match.Groups[1].Value;
+        return string.Equals(Hash(rest), seal, StringComparison.Ordinal) ? seal : null;
+    }
+
+    /// <summary>The seal of a page <see cref="Seal"/> made (read, not checked).</summary>
+    public static string? SealOf(string sealedText)
+    {
+        var match = SealLine().Match(sealedText);
+        return match.Success ? match.Groups[1].Value : null;
     }
 
     public static string NormalizeNewlines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);

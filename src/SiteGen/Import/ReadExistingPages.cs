@@ -49,8 +49,13 @@ internal sealed partial class ReadExistingPages
 
     private static ExistingPage Page(string shown, string fullPath, string slug, string text)
     {
+        var seal = PageSeal.IntactSeal(text);
+        return Page(shown, fullPath, slug, text, seal is not null) with { Seal = seal };
+    }
+
+    private static ExistingPage Page(string shown, string fullPath, string slug, string text, bool intact)
+    {
         var normalized = PageSeal.NormalizeNewlines(text).TrimStart('\uFEFF');
-        var intact = PageSeal.IsIntact(text);
         if (string.IsNullOrWhiteSpace(normalized))
         {
             return new ExistingPage(shown, fullPath, slug, null, null, null, false, text, new PageDamage(1, 1, "the page is empty"));

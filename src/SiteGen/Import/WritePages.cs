@@ -19,7 +19,8 @@ public sealed class WritePages
     private readonly RenderPage _render = new();
     private readonly ReadExistingPages _existing = new();
 
-    public PageWriteCounts Write(IReadOnlyList<Article> articles, SiteConfig config, DiagnosticBag diagnostics, TimeProvider clock)
+    /// <param name="renders">What rendering each page gave in earlier imports (none: every page is rendered to compare).</param>
+    public PageWriteCounts Write(IReadOnlyList<Article> articles, SiteConfig config, DiagnosticBag diagnostics, TimeProvider clock, IPageRenderMemo? renders = null)
     {
         var shownDir = config.ContentDir.Replace('\\', '/').TrimEnd('/');
         if (File.Exists(config.ContentDir))
@@ -56,7 +57,7 @@ public sealed class WritePages
         }
 
         var outcomes = new PageOutcome[placed.Length];
-        Parallel.For(0, placed.Length, i => outcomes[i] = WriteOne(placed[i], config, shownDir, diagnostics));
+        Parallel.For(0, placed.Length, i => outcomes[i] = WriteOne(placed[i], config, shownDir, diagnostics, renders));
         ReportDamaged(existing, claims, claimedBy, diagnostics);
         return new PageWriteCounts(
             outcomes.Count(o => o == PageOutcome.Created),
@@ -65,13 +66,38 @@ public sealed class WritePages
             outcomes.Count(o => o == PageOutcome.Kept));
     }
 
-    private PageOutcome WriteOne(PlacedArticle placed, SiteConfig config, string shownDir, DiagnosticBag diagnostics)
+    private PageOutcome WriteOne(PlacedArticle placed, SiteConfig config, string shownDir, DiagnosticBag diagnostics, IPageRenderMemo? renders)
     {
         var (article, page, placedIdentity) = placed;
         var versions = new[] { article.Body }.Concat(article.OtherVersions).Select(v => v.Text);
         var identity = placedIdentity with { Tags = _tags.For(versions, placedIdentity.Facts!.Categories, config.Taxonomy) };
         var slug = identity.Slug;
-        var text = _render.Render(article, identity, diagnostics);
+        var key = renders is null ? null : RenderKey.Of(article, identity);
+        if (key is not null && page is { Intact: true, Seal: { } seal } && renders!.Find(key) is { } known && known.Seal == seal)
+        {
+            // The same inputs rendered this very page before, and nobody touched it since.
+            renders.Keep(key, known);
+            foreach (var diagnostic in known.Diagnostics)
+            {
+                diagnostics.Add(diagnostic);
+            }
+
+            return PageOutcome.Unchanged;
+        }
+
+        var reported = new DiagnosticBag();
+        var text = _render.Render(article, identity, reported);
+        var found = reported.Snapshot();
+        foreach (var diagnostic in found)
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        if (key is not null && PageSeal.SealOf(text) is { } rendered)
+        {
+            renders!.Keep(key, new RenderedPageMemo(rendered, found));
+        }
+
         if (page is null)
         {
             return Write(config.ContentDir, slug, text, $"{shownDir}/{slug}.md", diagnostics) == 1 ? PageOutcome.Created : PageOutcome.Failed;
