@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using SiteGen.Common;
 using SiteGen.Publish;
 using SiteGen.Search;
 

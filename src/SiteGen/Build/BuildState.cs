@@ -24,13 +24,13 @@ internal sealed class BuildState
     private const int Format = 3;
     private static readonly byte[] Magic = "SGBS"u8.ToArray();
 
-    private readonly string? _file;
+    private readonly string _file;
     private readonly HashSet<string> _dropped = new(StringComparer.Ordinal);
     private bool _dirty;
 
-    private BuildState(string? cacheDir)
+    private BuildState(string cacheDir)
     {
-        _file = cacheDir is null ? null : Path.Combine(cacheDir, FileName);
+        _file = Path.Combine(cacheDir, FileName);
         Blobs = new PackedBlobs(cacheDir);
     }
 
@@ -78,7 +78,7 @@ internal sealed class BuildState
                 return state;
             }
 
-            stream = new FileStream(state._file!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            stream = new FileStream(state._file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -99,7 +99,7 @@ internal sealed class BuildState
 
     private static BuildState Discard(BuildState empty, string why)
     {
-        empty.Note = $"the build state {empty._file!.Replace('\\', '/')} {why}; it was discarded and this build starts from scratch";
+        empty.Note = $"the build state {empty._file.Replace('\\', '/')} {why}; it was discarded and this build starts from scratch";
         empty._dirty = true;
         return empty;
     }
@@ -107,7 +107,7 @@ internal sealed class BuildState
     /// <summary>Writes the state (atomically) if anything changed, and drops bodies no entry refers to any more.</summary>
     public void Save()
     {
-        if (_file is null || !_dirty)
+        if (!_dirty)
         {
             return;
         }
@@ -129,41 +129,31 @@ internal sealed class BuildState
     /// <summary>Keeps only the entries this build used, so the state does not grow with every edit.</summary>
     public void KeepOnly(IReadOnlySet<string>? pageKeys, IReadOnlySet<string>? bodyKeys)
     {
-        foreach (var key in Pages.Keys.Where(k => pageKeys is not null && !pageKeys.Contains(k)))
+        if (pageKeys is not null)
         {
-            Pages.TryRemove(key, out _);
-            _dirty = true;
+            Prune(Pages, pageKeys);
         }
 
-        foreach (var key in Bodies.Keys.Where(k => bodyKeys is not null && !bodyKeys.Contains(k)))
+        if (bodyKeys is not null)
         {
-            if (Bodies.TryRemove(key, out var body))
-            {
-                _dropped.Add(body.Facts.HtmlHash);
-            }
-
-            _dirty = true;
+            Prune(Bodies, bodyKeys, body => body.Facts.HtmlHash);
         }
     }
 
     /// <summary>Keeps only the renders of the pages the last import had.</summary>
-    public void KeepOnlyRenders(IReadOnlySet<string> keys)
-    {
-        foreach (var key in PageRenders.Keys.Where(k => !keys.Contains(k)))
-        {
-            PageRenders.TryRemove(key, out _);
-            _dirty = true;
-        }
-    }
+    public void KeepOnlyRenders(IReadOnlySet<string> keys) => Prune(PageRenders, keys);
 
     /// <summary>Keeps only the search analyses of the documents the last index was built from.</summary>
-    public void KeepOnlyAnalyses(IReadOnlySet<string> keys)
+    public void KeepOnlyAnalyses(IReadOnlySet<string> keys) => Prune(SearchAnalyses, keys, hash => hash);
+
+    /// <summary>Removes the entries whose keys are not in <paramref name="keep"/>; the blobs they named are dropped at the next save.</summary>
+    private void Prune<T>(ConcurrentDictionary<string, T> entries, IReadOnlySet<string> keep, Func<T, string>? blob = null)
     {
-        foreach (var key in SearchAnalyses.Keys.Where(k => !keys.Contains(k)))
+        foreach (var key in entries.Keys.Where(k => !keep.Contains(k)))
         {
-            if (SearchAnalyses.TryRemove(key, out var hash))
+            if (entries.TryRemove(key, out var entry) && blob is not null)
             {
-                _dropped.Add(hash);
+                _dropped.Add(blob(entry));
             }
 
             _dirty = true;

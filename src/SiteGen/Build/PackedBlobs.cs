@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using SiteGen.Common;
 
 namespace SiteGen.Build;
 
@@ -13,17 +14,16 @@ namespace SiteGen.Build;
 /// mostly bodies no page uses any more are copied into the current one, and packs no entry refers to are deleted
 /// once the state that no longer needs them is on disk.
 /// </summary>
-internal sealed class PackedBlobs(string? cacheDir)
+internal sealed class PackedBlobs(string cacheDir)
 {
     /// <summary>Packs smaller than this are merged into the newest one, so one-article builds do not leave a pack each.</summary>
     internal const long SmallPack = 4 << 20;
 
     private const string Extension = ".pack";
 
-    private readonly string? _root = cacheDir is null ? null : Path.Combine(cacheDir, "bodies");
+    private readonly string _root = Path.Combine(cacheDir, "bodies");
     private readonly ConcurrentDictionary<string, BlobLocation> _index = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _claimed = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte[]> _memory = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private OpenPack? _writing;
 
@@ -40,7 +40,7 @@ internal sealed class PackedBlobs(string? cacheDir)
         public long End { get; set; }
     }
 
-    public bool Has(string hash) => _root is null ? _memory.ContainsKey(hash) : _index.ContainsKey(hash);
+    public bool Has(string hash) => _index.ContainsKey(hash);
 
     public void Put(string hash, string html)
     {
@@ -58,12 +58,6 @@ internal sealed class PackedBlobs(string? cacheDir)
             return;
         }
 
-        if (_root is null)
-        {
-            _memory[hash] = bytes;
-            return;
-        }
-
         _index[hash] = Append(bytes);
     }
 
@@ -72,13 +66,6 @@ internal sealed class PackedBlobs(string? cacheDir)
     /// <summary>The bytes kept under <paramref name="hash"/>, checked against it.</summary>
     public byte[] GetBytes(string hash)
     {
-        if (_root is null)
-        {
-            return _memory.TryGetValue(hash, out var kept)
-                ? kept
-                : throw new BuildStateException($"the stored body {hash[..12]}… is missing");
-        }
-
         if (!_index.TryGetValue(hash, out var at))
         {
             throw new BuildStateException($"the stored body {hash[..12]}… is missing");
@@ -108,7 +95,6 @@ internal sealed class PackedBlobs(string? cacheDir)
         foreach (var hash in hashes)
         {
             _index.TryRemove(hash, out _);
-            _memory.TryRemove(hash, out _);
             _claimed.TryRemove(hash, out _);
         }
     }
@@ -119,11 +105,6 @@ internal sealed class PackedBlobs(string? cacheDir)
     /// </summary>
     public void Seal()
     {
-        if (_root is null)
-        {
-            return;
-        }
-
         var live = _index.Values.GroupBy(l => l.Pack, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(l => (long)l.Length), StringComparer.Ordinal);
         var candidates = live.Keys
@@ -159,7 +140,7 @@ internal sealed class PackedBlobs(string? cacheDir)
     /// <summary>After the state is written: deletes every pack it does not refer to (and bodies stored in the old one-file layout).</summary>
     public void RemoveUnreferenced()
     {
-        if (_root is null || !Directory.Exists(_root))
+        if (!Directory.Exists(_root))
         {
             return;
         }
@@ -232,7 +213,7 @@ internal sealed class PackedBlobs(string? cacheDir)
         {
             if (_writing is null)
             {
-                Directory.CreateDirectory(_root!);
+                Directory.CreateDirectory(_root);
                 var name = Guid.NewGuid().ToString("N");
                 _writing = new OpenPack(name, File.OpenHandle(PathOf(name), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete));
             }
@@ -283,5 +264,5 @@ internal sealed class PackedBlobs(string? cacheDir)
         return info.Exists ? info.Length : -1;
     }
 
-    private string PathOf(string pack) => Path.Combine(_root!, pack + Extension);
+    private string PathOf(string pack) => Path.Combine(_root, pack + Extension);
 }

@@ -1,3 +1,4 @@
+using SiteGen.Common;
 using SiteGen.Config;
 using SiteGen.Content;
 using SiteGen.Diagnostics;

@@ -1,5 +1,6 @@
 using System.Text;
 using SiteGen.Check;
+using SiteGen.Common;
 using SiteGen.Config;
 using SiteGen.Diagnostics;
 using SiteGen.Markdown;

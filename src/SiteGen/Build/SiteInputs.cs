@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SiteGen.Common;
 using SiteGen.Config;
 
 namespace SiteGen.Build;
@@ -39,7 +40,7 @@ internal sealed class SiteInputs
     {
         var math = new MathSeen();
         return new SiteInputs(KeyOf(config), HashFiles(config.SeedsDir, "*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 }, name: true, math),
-            HashFiles(config.ContentDir, "*.md", Pages, name: false, math), math.Any);
+            ContentHashes(config.ContentDir, math), math.Any);
     }
 
     /// <summary>Set when any file read has a math delimiter.</summary>
@@ -82,7 +83,7 @@ internal sealed class SiteInputs
         return hash.Finish();
     }
 
-    private static Dictionary<string, string> ContentHashes(string dir) => HashFiles(dir, "*.md", Pages, name: false);
+    private static Dictionary<string, string> ContentHashes(string dir, MathSeen? math = null) => HashFiles(dir, "*.md", Pages, name: false, math);
 
     private static Dictionary<string, string> HashFiles(string dir, string pattern, EnumerationOptions options, bool name, MathSeen? math = null)
     {

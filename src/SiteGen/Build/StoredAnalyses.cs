@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SiteGen.Common;
 using SiteGen.Search;
 
 namespace SiteGen.Build;

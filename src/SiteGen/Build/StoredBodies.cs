@@ -1,3 +1,4 @@
+using SiteGen.Common;
 using SiteGen.Content;
 using SiteGen.Markdown;
 

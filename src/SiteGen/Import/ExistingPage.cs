@@ -7,7 +7,7 @@ namespace SiteGen.Import;
 /// <param name="Id">Front matter <c>id</c>, or null when absent; read leniently from its line when the front matter is broken.</param>
 /// <param name="Date">Front matter <c>date</c> (first import), or null.</param>
 /// <param name="SourceHash">Front matter <c>source_hash</c>: which versions the page was generated from.</param>
-/// <param name="Intact">The page still matches its <c>generated</c> seal (nobody edited it).</param>
+/// <param name="Seal">The page's <c>generated</c> seal when its content still matches it (nobody edited it), else null.</param>
 /// <param name="Text">The file's text, or null when the file cannot be read at all.</param>
 /// <param name="Damage">Why the front matter cannot be read, or null when it can (or the page has none).</param>
 internal sealed record ExistingPage(
@@ -17,12 +17,12 @@ internal sealed record ExistingPage(
     string? Id,
     string? Date,
     string? SourceHash,
-    bool Intact,
+    string? Seal,
     string? Text,
     PageDamage? Damage = null)
 {
-    /// <summary>The page's seal when it is intact (what a kept render is compared with), else null.</summary>
-    public string? Seal { get; init; }
+    /// <summary>The page still matches its seal: nobody edited it.</summary>
+    public bool Intact => Seal is not null;
 
     /// <summary>Holds nothing a person wrote (an empty file, e.g. a write cut short by power loss): safe to regenerate.</summary>
     public bool IsBlank => Text is not null && string.IsNullOrWhiteSpace(Text);

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using SiteGen.Common;
 using SiteGen.Diagnostics;
 using SiteGen.Import.Syndication;
 
@@ -30,79 +29,52 @@ internal static class RenderKey
 {
     public static string Of(Article article, PageIdentity page)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var key = new Writer(sha);
-        key.Text(page.Id).Text(page.Slug).Text(page.Date).Text(page.Title).Texts(page.Tags);
+        using var key = InputHash.Of("page render");
+        key.Add(page.Id).Add(page.Slug).Add(page.Date).Add(page.Title);
+        Texts(key, page.Tags);
         if (page.Facts is { } facts)
         {
-            key.Text("facts").Text(facts.Title).Text(facts.Date).Text(facts.Link).Text(facts.Author).Texts(facts.Categories);
+            key.Add("facts").Add(facts.Title).Add(facts.Date).Add(facts.Link).Add(facts.Author);
+            Texts(key, facts.Categories);
         }
 
-        key.Text(article.Id);
-        key.Entry(article.Body);
-        key.Entries(article.OtherVersions);
-        key.Entries(article.Sources);
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        key.Add(article.Id);
+        Entry(key, article.Body);
+        Entries(key, article.OtherVersions);
+        Entries(key, article.Sources);
+        return key.Finish();
     }
 
-    /// <summary>Length-prefixed fields, so no two different inputs write the same bytes.</summary>
-    private sealed class Writer(IncrementalHash sha)
+    private static void Texts(InputHash key, IReadOnlyList<string> values)
     {
-        public Writer Text(string? value)
+        key.Add(values.Count);
+        foreach (var value in values)
         {
-            if (value is null)
-            {
-                return Number(-1);
-            }
+            key.Add(value);
+        }
+    }
 
-            var bytes = Encoding.UTF8.GetBytes(value);
-            Number(bytes.Length);
-            sha.AppendData(bytes);
-            return this;
+    private static void Entries(InputHash key, IReadOnlyList<FeedEntry> entries)
+    {
+        key.Add(entries.Count);
+        foreach (var entry in entries)
+        {
+            Entry(key, entry);
+        }
+    }
+
+    private static void Entry(InputHash key, FeedEntry entry)
+    {
+        key.Add(entry.Feed).Add(entry.Path).Add(entry.Line).Add(entry.Text);
+        if (entry.Item is not { } item)
+        {
+            key.Add(0);
+            return;
         }
 
-        public Writer Number(long value)
-        {
-            Span<byte> bytes = stackalloc byte[sizeof(long)];
-            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
-            sha.AppendData(bytes);
-            return this;
-        }
-
-        public Writer Texts(IReadOnlyList<string> values)
-        {
-            Number(values.Count);
-            foreach (var value in values)
-            {
-                Text(value);
-            }
-
-            return this;
-        }
-
-        public Writer Entries(IReadOnlyList<FeedEntry> entries)
-        {
-            Number(entries.Count);
-            foreach (var entry in entries)
-            {
-                Entry(entry);
-            }
-
-            return this;
-        }
-
-        public Writer Entry(FeedEntry entry)
-        {
-            Text(entry.Feed).Text(entry.Path).Number(entry.Line).Text(entry.Text);
-            if (entry.Item is not { } item)
-            {
-                return Number(0);
-            }
-
-            Number(1).Number((int)item.Format).Number(item.Position).Text(item.Title).Text(item.Link).Text(item.Guid).Text(item.Author)
-                .Texts(item.Categories).Number(item.Date?.UtcTicks ?? -1).Number(item.Date?.Offset.Ticks ?? 0)
-                .Text(item.Body.Content).Number(item.Body.IsHtml ? 1 : 0).Text(item.Markdown).Text(item.BaseUrl?.OriginalString);
-            return this;
-        }
+        key.Add(1).Add((int)item.Format).Add(item.Position).Add(item.Title).Add(item.Link).Add(item.Guid).Add(item.Author);
+        Texts(key, item.Categories);
+        key.Add(item.Date?.UtcTicks ?? -1).Add(item.Date?.Offset.Ticks ?? 0)
+            .Add(item.Body.Content).Add(item.Body.IsHtml ? 1 : 0).Add(item.Markdown).Add(item.BaseUrl?.OriginalString);
     }
 }

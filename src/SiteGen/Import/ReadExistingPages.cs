@@ -37,7 +37,7 @@ internal sealed partial class ReadExistingPages
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                pages[i] = new ExistingPage(shown, fullPath, slug, null, null, null, false, null,
+                pages[i] = new ExistingPage(shown, fullPath, slug, null, null, null, null, null,
                     new PageDamage(0, 0, $"cannot read the file ({e.Message})"));
                 return;
             }
@@ -50,15 +50,10 @@ internal sealed partial class ReadExistingPages
     private static ExistingPage Page(string shown, string fullPath, string slug, string text)
     {
         var seal = PageSeal.IntactSeal(text);
-        return Page(shown, fullPath, slug, text, seal is not null) with { Seal = seal };
-    }
-
-    private static ExistingPage Page(string shown, string fullPath, string slug, string text, bool intact)
-    {
         var normalized = PageSeal.NormalizeNewlines(text).TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(normalized))
         {
-            return new ExistingPage(shown, fullPath, slug, null, null, null, false, text, new PageDamage(1, 1, "the page is empty"));
+            return new ExistingPage(shown, fullPath, slug, null, null, null, null, text, new PageDamage(1, 1, "the page is empty"));
         }
 
         if (!normalized.StartsWith("---\n", StringComparison.Ordinal))
@@ -68,16 +63,16 @@ internal sealed partial class ReadExistingPages
             var damage = LenientField(head, IdLine()) is null && LenientField(head, SourceHashLine()) is null
                 ? null
                 : new PageDamage(1, 1, "the front matter's opening '---' is missing");
-            return Lenient(shown, fullPath, slug, text, normalized, intact, damage);
+            return Lenient(shown, fullPath, slug, text, normalized, seal, damage);
         }
 
         var end = normalized.IndexOf("\n---\n", 3, StringComparison.Ordinal);
         if (end < 0)
         {
-            return Lenient(shown, fullPath, slug, text, normalized, intact, new PageDamage(1, 1, "the front matter has no closing '---'"));
+            return Lenient(shown, fullPath, slug, text, normalized, seal, new PageDamage(1, 1, "the front matter has no closing '---'"));
         }
 
-        if (intact && Generated(shown, fullPath, slug, text, normalized[..end]) is { } generated)
+        if (seal is not null && Generated(shown, fullPath, slug, text, seal, normalized[..end]) is { } generated)
         {
             return generated;
         }
@@ -86,36 +81,36 @@ internal sealed partial class ReadExistingPages
         if (problem is not null)
         {
             // Marks are relative to the front-matter block, which starts on the file's line 2.
-            return Lenient(shown, fullPath, slug, text, normalized, intact,
+            return Lenient(shown, fullPath, slug, text, normalized, seal,
                 new PageDamage(problem.Line + 1, problem.Column, "the front matter is not valid YAML (see SG0207)"));
         }
 
         if (node is not null and not YamlMappingNode)
         {
-            return Lenient(shown, fullPath, slug, text, normalized, intact, new PageDamage(2, 1, "the front matter is not a mapping of fields"));
+            return Lenient(shown, fullPath, slug, text, normalized, seal, new PageDamage(2, 1, "the front matter is not a mapping of fields"));
         }
 
         var fields = node as YamlMappingNode;
-        return new ExistingPage(shown, fullPath, slug, Field(fields, "id"), Field(fields, "date"), Field(fields, "source_hash"), intact, text);
+        return new ExistingPage(shown, fullPath, slug, Field(fields, "id"), Field(fields, "date"), Field(fields, "source_hash"), seal, text);
     }
 
     /// <summary>
     /// The fields of a page this importer wrote and nobody changed since (its seal holds): one line each, as
     /// <see cref="RenderPage"/> writes them, so they are read without building a YAML tree (most of a re-import's time).
     /// </summary>
-    private static ExistingPage? Generated(string shown, string fullPath, string slug, string text, string head)
+    private static ExistingPage? Generated(string shown, string fullPath, string slug, string text, string seal, string head)
     {
         var id = LenientField(head, IdLine());
         var date = LenientField(head, DateLine());
         var sourceHash = LenientField(head, SourceHashLine());
-        return id is null || date is null || sourceHash is null ? null : new ExistingPage(shown, fullPath, slug, id, date, sourceHash, Intact: true, text);
+        return id is null || date is null || sourceHash is null ? null : new ExistingPage(shown, fullPath, slug, id, date, sourceHash, seal, text);
     }
 
-    private static ExistingPage Lenient(string shown, string fullPath, string slug, string text, string normalized, bool intact, PageDamage? damage)
+    private static ExistingPage Lenient(string shown, string fullPath, string slug, string text, string normalized, string? seal, PageDamage? damage)
     {
         var head = Head(normalized);
         return new ExistingPage(shown, fullPath, slug, LenientField(head, IdLine()), LenientField(head, DateLine()),
-            LenientField(head, SourceHashLine()), intact, text, damage);
+            LenientField(head, SourceHashLine()), seal, text, damage);
     }
 
     /// <summary>The front-matter part of a page: up to its second <c>---</c> line, or its first lines.</summary>

@@ -73,7 +73,7 @@ public sealed class WritePages
         var identity = placedIdentity with { Tags = _tags.For(versions, placedIdentity.Facts!.Categories, config.Taxonomy) };
         var slug = identity.Slug;
         var key = renders is null ? null : RenderKey.Of(article, identity);
-        if (key is not null && page is { Intact: true, Seal: { } seal } && renders!.Find(key) is { } known && known.Seal == seal)
+        if (key is not null && page is { Seal: { } seal } && renders!.Find(key) is { } known && known.Seal == seal)
         {
             // The same inputs rendered this very page before, and nobody touched it since.
             renders.Keep(key, known);

@@ -50,33 +50,19 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
     /// <summary>Writes a file below the staging folder, creating folders as needed.</summary>
     public void Write(string relativePath, string content)
     {
-        Place(relativePath, path => File.WriteAllText(path, content));
+        Place(relativePath, default, (path, _) => File.WriteAllText(path, content));
         Written();
     }
 
     /// <summary>Writes <paramref name="bytes"/> as a file below the staging folder.</summary>
     public void Write(string relativePath, ReadOnlySpan<byte> bytes)
     {
-        var path = Unstale(relativePath);
-        try
+        Place(relativePath, bytes, static (path, content) =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            WriteNew(path, bytes);
-        }
-        catch (IOException) when (_reusedSpare)
-        {
-            MakeRoom(relativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            WriteNew(path, bytes);
-        }
-
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
+            file.Write(content);
+        });
         Written();
-    }
-
-    private static void WriteNew(string path, ReadOnlySpan<byte> bytes)
-    {
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
-        file.Write(bytes);
     }
 
     /// <summary>Puts <paramref name="existingFile"/> (a file of the old site) unchanged at <paramref name="relativePath"/>: a hard link, else a copy.</summary>
@@ -90,27 +76,30 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
             return;
         }
 
-        Place(relativePath, path => HardLink.CreateOrCopy(existingFile, path));
+        Place(relativePath, default, (path, _) => HardLink.CreateOrCopy(existingFile, path));
     }
 
+    /// <summary>Makes one file of the staging folder at <c>path</c>; <c>bytes</c> is handed through, as a span cannot be captured.</summary>
+    private delegate void FileMaker(string path, ReadOnlySpan<byte> bytes);
+
     /// <summary>
-    /// Makes a file at <paramref name="relativePath"/> with <paramref name="create"/>. A spare's file there may be a hard link
+    /// Makes a file at <paramref name="relativePath"/> with <paramref name="make"/>. A spare's file there may be a hard link
     /// to the live site's, so it is unlinked, never written through; a spare's file or folder in the way of the new
     /// layout (a file where a folder must go, or the reverse) is removed.
     /// </summary>
-    private void Place(string relativePath, Action<string> create)
+    private void Place(string relativePath, ReadOnlySpan<byte> bytes, FileMaker make)
     {
         var path = Unstale(relativePath);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            create(path);
+            make(path, bytes);
         }
         catch (IOException) when (_reusedSpare)
         {
             MakeRoom(relativePath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            create(path);
+            make(path, bytes);
         }
     }
 

@@ -1,7 +1,5 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
+using SiteGen.Common;
 
 namespace SiteGen.Search;
 
@@ -35,48 +33,32 @@ internal sealed record DocumentAnalysis(byte[] Fragment, int Length, AnalyzedTer
     /// </summary>
     public static string KeyOf(SearchDocument doc, IReadOnlyList<ExtractedBlock> blocks, SearchIndexOptions options)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new BinaryWriter(new BufferStream(buffer), Encoding.UTF8, leaveOpen: true))
+        using var key = InputHash.Of("search analysis");
+        key.Add(BuildSearchIndex.FormatVersion).Add(Version).Add(options.MaxPositions).Add(options.MaxFragmentChars)
+            .Add(doc.Url).Add(doc.Title).Add(doc.Tags.Count);
+        foreach (var tag in doc.Tags)
         {
-            writer.Write(BuildSearchIndex.FormatVersion);
-            writer.Write(Version);
-            writer.Write(options.MaxPositions);
-            writer.Write(options.MaxFragmentChars);
-            writer.Write(doc.Url);
-            writer.Write(doc.Title);
-            writer.Write(doc.Tags.Count);
-            foreach (var tag in doc.Tags)
-            {
-                writer.Write(tag);
-            }
-
-            if (doc.BlocksKey is { } blocksKey)
-            {
-                writer.Write(true);
-                writer.Write(blocksKey);
-            }
-            else
-            {
-                writer.Write(false);
-                writer.Write(blocks.Count);
-                foreach (var block in blocks)
-                {
-                    writer.Write((byte)block.Kind);
-                    writer.Write(block.Text);
-                    writer.Write(block.Anchor ?? "\u0000");
-                }
-            }
+            key.Add(tag);
         }
 
-        sha.AppendData(buffer.WrittenSpan);
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        if (doc.BlocksKey is { } blocksKey)
+        {
+            return key.Add(1).Add(blocksKey).Finish();
+        }
+
+        key.Add(0).Add(blocks.Count);
+        foreach (var block in blocks)
+        {
+            key.Add((int)block.Kind).Add(block.Text).Add(block.Anchor);
+        }
+
+        return key.Finish();
     }
 
     public byte[] Encode()
     {
-        var buffer = new ArrayBufferWriter<byte>(Fragment.Length + (Terms.Length * 12) + 64);
-        using (var writer = new BinaryWriter(new BufferStream(buffer), Encoding.UTF8, leaveOpen: true))
+        using var buffer = new MemoryStream(Fragment.Length + (Terms.Length * 12) + 64);
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Version);
             writer.Write7BitEncodedInt(Fragment.Length);
@@ -97,7 +79,7 @@ internal sealed record DocumentAnalysis(byte[] Fragment, int Length, AnalyzedTer
             }
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return buffer.ToArray();
     }
 
     /// <summary>The analysis in <paramref name="bytes"/>, or null when they are not one (another version, cut short).</summary>
@@ -135,40 +117,6 @@ internal sealed record DocumentAnalysis(byte[] Fragment, int Length, AnalyzedTer
         {
             return null;
         }
-    }
-
-    /// <summary>A write-only stream over an <see cref="ArrayBufferWriter{T}"/>, so encoding needs no intermediate copy.</summary>
-    private sealed class BufferStream(ArrayBufferWriter<byte> buffer) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => buffer.WrittenCount;
-
-        public override long Position
-        {
-            get => buffer.WrittenCount;
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(byte[] bytes, int offset, int count) => buffer.Write(bytes.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> bytes) => buffer.Write(bytes);
-
-        public override void WriteByte(byte value) => buffer.Write([value]);
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] bytes, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
 

@@ -1,4 +1,5 @@
 using SiteGen.Build;
+using SiteGen.Common;
 using SiteGen.Config;
 using SiteGen.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using SiteGen.Build;
+using SiteGen.Common;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Build;

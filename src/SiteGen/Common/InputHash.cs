@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SiteGen.Build;
+namespace SiteGen.Common;
 
 /// <summary>
 /// Keys of the build state: SHA-256 over a unit's inputs, each part length-prefixed so that no two different
