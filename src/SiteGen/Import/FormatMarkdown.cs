@@ -49,7 +49,7 @@ internal sealed class FormatMarkdown
         if (!expressible)
         {
             diagnostics.Warning(ImportCodes.FormulaKeptAsText, entry.Path, entry.Line, i + 1,
-                $"formula '{Shorten(text[i..(close + 2)])}' cannot be written as Markdown math (empty, or contains '$' or a trailing '\\'); it is kept as plain text.");
+                $"formula '{Shorten(text[i..(close + 2)])}' {FormulaKeptAsTextReason}");
             return null;
         }
         FlushPlain(text, plainStart, i, writer);
@@ -87,15 +87,46 @@ internal sealed class FormatMarkdown
         return true;
     }
 
+    /// <summary>
+    /// Whether <c>$content$</c> (written by <see cref="InlineMathMarkdown"/>) is Markdig inline math with this TeX. Markdig's
+    /// inline math ends at a line break, so a formula over several lines is written on one; that keeps its meaning,
+    /// since TeX reads a line break as a space, except where a blank line (a paragraph) or a '%' comment is involved.
+    /// </summary>
     internal static bool CanBeInlineMath(string content)
     {
         if (content.Length == 0 || content.Contains('$'))
         {
             return false;
         }
+        if (content.AsSpan().IndexOfAny('\r', '\n') >= 0 && (content.Contains('%') || HasBlankLine(content)))
+        {
+            return false;
+        }
         var trailingBackslashes = content.Length - content.TrimEnd('\\').Length;
         return trailingBackslashes % 2 == 0;
     }
+
+    /// <summary>Inline math in Markdown for TeX that <see cref="CanBeInlineMath"/> accepts: on one line, between '$'.</summary>
+    internal static string InlineMathMarkdown(string content) =>
+        content.AsSpan().IndexOfAny('\r', '\n') < 0
+            ? $"${content}$"
+            : $"${content.ReplaceLineEndings(" ")}$";
+
+    private static bool HasBlankLine(string content)
+    {
+        foreach (var line in content.AsSpan().EnumerateLines())
+        {
+            if (line.IsWhiteSpace())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Why a formula stays plain text, for the warning that says so.</summary>
+    internal const string FormulaKeptAsTextReason =
+        "cannot be written as Markdown math (it is empty, contains '$', ends in a '\\', or spans a blank line or a '%' comment over several lines); it is kept as plain text. Check its delimiters.";
 
     internal static bool CanBeMathBlock(string content) => content.Length > 0 && !content.Contains("$$", StringComparison.Ordinal);
 

@@ -50,7 +50,7 @@ internal sealed class MarkdownWriter(int headingLevel)
         {
             _paragraph.Append(' ');
         }
-        _paragraph.Append('$').Append(content).Append('$');
+        _paragraph.Append(FormatMarkdown.InlineMathMarkdown(content));
         _afterMath = true;
         _afterPlaceholder = false;
     }

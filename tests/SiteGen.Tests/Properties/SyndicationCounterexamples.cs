@@ -24,6 +24,32 @@ public sealed class SyndicationCounterexamples
         BuildsIntoExactlyOnePage(JsonFeed(html));
     }
 
+    [Theory]
+    // Found with seed 5OS39mhKTtT1: a CR inside "\(x\\( \)" made the inline formula span two lines; Markdig's inline
+    // math stops at a line break, so "$x\⏎\($" was text on the page and its backslashes were read as escapes.
+    [InlineData("〔正文000〕 /y'\\(x\\\r\\( \\)", "$x\\ \\($")]
+    [InlineData("〔正文000〕 前 \\(a +\nb\\) 后", "$a + b$")]
+    [InlineData("〔正文000〕 前 <em>\\[a +\r\nb\\]</em> 后", "$a + b$")]
+    public void InlineFormulaOverSeveralLinesIsTypesetOnOne(string html, string expected)
+    {
+        var markdown = new HtmlToMarkdown().Convert(new ItemBody(html, IsHtml: true), 2, null).Markdown;
+        Assert.Contains(expected, markdown, StringComparison.Ordinal);
+        BuildsIntoExactlyOnePage(JsonFeed(html));
+    }
+
+    [Theory]
+    // TeX reads a blank line as a paragraph and '%' as a comment to the end of its line: joining the lines would change
+    // what the formula says, so it stays text (and so every character stays on the page).
+    [InlineData("〔正文000〕 前 \\(a\n\nb\\) 后")]
+    [InlineData("〔正文000〕 前 \\(a % note\nb\\) 后")]
+    public void InlineFormulaThatCannotBeJoinedStaysText(string html)
+    {
+        var converted = new HtmlToMarkdown().Convert(new ItemBody(html, IsHtml: true), 2, null);
+        Assert.DoesNotContain("$", converted.Markdown, StringComparison.Ordinal);
+        Assert.Single(converted.Formulas);
+        BuildsIntoExactlyOnePage(JsonFeed(html));
+    }
+
     /// <summary>A JSON Feed file whose items have these <c>content_html</c> bodies.</summary>
     internal static Dictionary<string, byte[]> JsonFeed(params string[] bodies) => new()
     {

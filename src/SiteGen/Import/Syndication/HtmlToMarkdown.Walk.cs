@@ -158,7 +158,8 @@ internal sealed partial class HtmlToMarkdown
         /// <summary>Display math on its own is a <c>$$</c> block; inside a link, emphasis, heading or cell it stays inline.</summary>
         private void Math(string tex, bool display)
         {
-            var expressible = display ? FormatMarkdown.CanBeMathBlock(tex) && !tex.Contains('$') : FormatMarkdown.CanBeInlineMath(tex);
+            var asBlock = display && !_paragraph.InsideInline && !_inlineOnly;
+            var expressible = asBlock ? FormatMarkdown.CanBeMathBlock(tex) && !tex.Contains('$') : FormatMarkdown.CanBeInlineMath(tex);
             if (!expressible)
             {
                 var shown = display ? $"\\[{tex}\\]" : $"\\({tex}\\)";
@@ -166,7 +167,7 @@ internal sealed partial class HtmlToMarkdown
                 _paragraph.Text(shown);
                 return;
             }
-            if (display && !_paragraph.InsideInline && !_inlineOnly)
+            if (asBlock)
             {
                 Flush();
                 AddBlock($"$$\n{tex}\n$$", $"\\[{tex}\\]");

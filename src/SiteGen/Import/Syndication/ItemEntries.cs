@@ -66,7 +66,7 @@ internal sealed class ItemEntries(string feed, string shownPath, DiagnosticBag d
         }
         foreach (var formula in converted.Formulas)
         {
-            Warn(ImportCodes.FormulaKeptAsText, raw, $"{where}: formula '{Shorten(formula)}' cannot be written as Markdown math (empty, or contains '$' or a trailing '\\'); it is kept as plain text.");
+            Warn(ImportCodes.FormulaKeptAsText, raw, $"{where}: formula '{Shorten(formula)}' {FormatMarkdown.FormulaKeptAsTextReason}");
         }
 
         var text = converted.Text;

@@ -259,7 +259,7 @@ internal static class ParagraphWriter
                     {
                         output.Append(' ');
                     }
-                    output.Append('$').Append(piece.Value).Append('$');
+                    output.Append(FormatMarkdown.InlineMathMarkdown(piece.Value));
                     afterMath = true;
                     break;
                 case PieceKind.Placeholder:
