@@ -25,6 +25,8 @@ internal sealed class PackedBlobs(string cacheDir)
     private readonly ConcurrentDictionary<string, BlobLocation> _index = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _claimed = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    // One read handle per pack, opened when first read: a rebuild reads thousands of entries from a few packs.
+    private readonly ConcurrentDictionary<string, Lazy<SafeFileHandle>> _readers = new(StringComparer.Ordinal);
     private OpenPack? _writing;
 
     /// <summary>Where one body's bytes are.</summary>
@@ -135,6 +137,19 @@ internal sealed class PackedBlobs(string cacheDir)
             _writing?.Handle.Dispose();
             _writing = null;
         }
+
+        CloseReaders();
+    }
+
+    private void CloseReaders()
+    {
+        foreach (var pack in _readers.Keys.ToList())
+        {
+            if (_readers.TryRemove(pack, out var reader) && reader.IsValueCreated)
+            {
+                reader.Value.Dispose();
+            }
+        }
     }
 
     /// <summary>After the state is written: deletes every pack it does not refer to (and bodies stored in the old one-file layout).</summary>
@@ -238,8 +253,19 @@ internal sealed class PackedBlobs(string cacheDir)
             return bytes;
         }
 
-        using var handle = File.OpenHandle(PathOf(at.Pack), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        ReadFully(handle, bytes, at.Offset);
+        var reader = _readers.GetOrAdd(at.Pack, pack => new Lazy<SafeFileHandle>(
+            () => File.OpenHandle(PathOf(pack), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete)));
+        try
+        {
+            ReadFully(reader.Value, bytes, at.Offset);
+        }
+        catch
+        {
+            // A pack that could not be opened is tried again on the next read, not remembered as broken.
+            _readers.TryRemove(new KeyValuePair<string, Lazy<SafeFileHandle>>(at.Pack, reader));
+            throw;
+        }
+
         return bytes;
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,11 +12,19 @@ namespace SiteGen.Common;
 /// </summary>
 internal sealed class InputHash : IDisposable
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    // A key is mostly many small parts; handing each to the native SHA-256 separately cost more than hashing them
+    // (0.8 s of CPU in a rebuild after one new article at 2,000 articles). Parts are gathered here and hashed in
+    // large pieces; the digest is the same as feeding them one by one.
+    private const int FlushBytes = 64 * 1024;
+    private static readonly byte[] VersionPart = Part(SiteVersion.Id);
+
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024);
+    private int _length;
+    private IncrementalHash? _spill;
 
     private InputHash(string kind)
     {
-        Add(SiteVersion.Id);
+        Append(VersionPart);
         Add(kind);
     }
 
@@ -25,49 +35,119 @@ internal sealed class InputHash : IDisposable
     {
         if (text is null)
         {
-            Span<byte> none = [0xFF, 0xFF, 0xFF, 0xFF];
-            _hash.AppendData(none);
+            Append([0xFF, 0xFF, 0xFF, 0xFF]);
             return this;
         }
 
-        var byteCount = Encoding.UTF8.GetByteCount(text);
-        Span<byte> buffer = byteCount <= 1024 ? stackalloc byte[byteCount] : new byte[byteCount];
-        Encoding.UTF8.GetBytes(text, buffer);
-        AddLength(byteCount);
-        _hash.AppendData(buffer);
+        if (text.Length * 3 + 4 > FlushBytes)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            return Add(bytes);
+        }
+
+        var room = Reserve(4 + Encoding.UTF8.GetMaxByteCount(text.Length));
+        var written = Encoding.UTF8.GetBytes(text, room[4..]);
+        BinaryPrimitives.WriteInt32LittleEndian(room, written);
+        _length -= room.Length - 4 - written;
         return this;
     }
 
     public InputHash Add(ReadOnlySpan<byte> bytes)
     {
-        AddLength(bytes.Length);
-        _hash.AppendData(bytes);
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
+        Append(length);
+        Append(bytes);
         return this;
     }
 
     public InputHash Add(long number)
     {
-        Span<byte> bytes = stackalloc byte[8];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes, number);
-        _hash.AppendData(bytes);
+        BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), number);
         return this;
     }
 
-    public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+    /// <summary>The key; the hash then starts again empty (without the version and kind).</summary>
+    public string Finish()
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        if (_spill is null)
+        {
+            SHA256.HashData(_buffer.AsSpan(0, _length), digest);
+        }
+        else
+        {
+            _spill.AppendData(_buffer.AsSpan(0, _length));
+            _spill.GetHashAndReset(digest);
+        }
 
-    public void Dispose() => _hash.Dispose();
+        _length = 0;
+        return Convert.ToHexStringLower(digest);
+    }
+
+    public void Dispose()
+    {
+        _spill?.Dispose();
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > FlushBytes)
+        {
+            Spill();
+            _spill!.AppendData(bytes);
+            return;
+        }
+
+        bytes.CopyTo(Reserve(bytes.Length));
+    }
+
+    /// <summary>The next <paramref name="count"/> bytes of the buffer (at most <see cref="FlushBytes"/> plus a part), made room for.</summary>
+    private Span<byte> Reserve(int count)
+    {
+        if (_length + count > FlushBytes)
+        {
+            Spill();
+        }
+
+        if (_length + count > _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_length + count, _buffer.Length * 2));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        var span = _buffer.AsSpan(_length, count);
+        _length += count;
+        return span;
+    }
+
+    private void Spill()
+    {
+        _spill ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        _spill.AppendData(_buffer.AsSpan(0, _length));
+        _length = 0;
+    }
+
+    private static byte[] Part(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var part = new byte[4 + bytes.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(part, bytes.Length);
+        bytes.CopyTo(part, 4);
+        return part;
+    }
 
     /// <summary>The SHA-256 of some bytes, as lower-case hex: the identity of a file's content.</summary>
     public static string OfBytes(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     public static string OfText(string text) => OfBytes(Encoding.UTF8.GetBytes(text));
-
-    private void AddLength(int length)
-    {
-        Span<byte> bytes = stackalloc byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes, length);
-        _hash.AppendData(bytes);
-    }
 }
 
 /// <summary>Which SiteGen made some state: the identity of this build of the tool.</summary>
