@@ -548,7 +548,7 @@
       }
       return { doc: e.doc, score: total + between(q, layout, e), full: full, coverage: coverage, positions: e.positions };
     });
-    /* Ties go to the higher id: documents are numbered in the reverse of the site's order, so ties follow it. */
+    /* Ties go to the higher id: documents are numbered oldest first (date, feed, line in the feed), so the newest wins. */
     hits.sort(function (x, y) { return y.full - x.full || y.coverage - x.coverage || y.score - x.score || y.doc - x.doc; });
     return hits;
   }

@@ -21,7 +21,7 @@ namespace SiteGen.Build;
 internal sealed class BuildState
 {
     public const string FileName = "build-state.bin";
-    private const int Format = 3;
+    private const int Format = 4;
     private static readonly byte[] Magic = "SGBS"u8.ToArray();
 
     private readonly string _file;
@@ -49,6 +49,29 @@ internal sealed class BuildState
     public ImportRecord? Import { get; set; }
 
     public RelatedRecord? Related { get; set; }
+
+    /// <summary>The blob holding the last search index's merged posting lists, if any.</summary>
+    public string? SearchPostings
+    {
+        get => _searchPostings;
+        set
+        {
+            if (value == _searchPostings)
+            {
+                return;
+            }
+
+            if (_searchPostings is not null)
+            {
+                _dropped.Add(_searchPostings);
+            }
+
+            _searchPostings = value;
+            _dirty = true;
+        }
+    }
+
+    private string? _searchPostings;
 
     /// <summary>What the last successful build left in the site folder.</summary>
     public OutputRecord? Output { get; set; }
@@ -115,6 +138,11 @@ internal sealed class BuildState
         if (_dropped.Count > 0)
         {
             var live = Bodies.Values.Select(b => b.Facts.HtmlHash).Concat(SearchAnalyses.Values).ToHashSet(StringComparer.Ordinal);
+            if (_searchPostings is not null)
+            {
+                live.Add(_searchPostings);
+            }
+
             Blobs.Delete(_dropped.Where(h => !live.Contains(h)));
             _dropped.Clear();
         }
@@ -278,6 +306,12 @@ internal sealed class BuildState
             w.String(p.Value.Seal);
             w.Diagnostics(p.Value.Diagnostics);
         });
+        w.Bool(_searchPostings is not null);
+        if (_searchPostings is not null)
+        {
+            w.String(_searchPostings);
+        }
+
         Blobs.Write(w);
     }
 
@@ -310,6 +344,7 @@ internal sealed class BuildState
             PageRenders[key] = new RenderedPageMemo(r.String(), r.Diagnostics());
         }
 
+        _searchPostings = r.Bool() ? r.String() : null;
         Blobs.Read(r);
     }
 }

@@ -282,21 +282,32 @@ public sealed class SiteBuilder(TimeProvider clock)
 
         // Last, so that every generated file is there to collide with.
         files.AddRange(StaticFiles.Plan(config.StaticDir, files, diagnostics));
-        // Numbered in the reverse of the site's order (oldest first), so the articles of a later import take the next
-        // ids and the rest of the index keeps its files; search.js breaks ties by the higher id, the site's order.
-        var documents = site.Articles
-            .Reverse()
+        var documents = SearchOrder(site.Articles)
             .Select(a => new Search.SearchDocument(a.Page.Url, a.Page.Title, "", a.Page.Tags) { Blocks = facts[a.Rendered].SearchBlocks, BlocksKey = facts[a.Rendered].HtmlHash })
             .ToList();
-        return new SiteOutputs(files, new OutputUnit("search", SearchKey(inputs, documents), sink =>
+        return new SiteOutputs(files, new OutputUnit("search", SearchKey(inputs, documents), (sink, keep) =>
         {
             var analyses = new StoredAnalyses(state);
-            new Search.BuildSearchIndex(Search.SearchIndexOptions.For(config)).Run(documents, "", (path, bytes) => sink(path.Replace('\\', '/'), bytes), analyses);
+            new Search.BuildSearchIndex(Search.SearchIndexOptions.For(config))
+                .Run(documents, "", (path, bytes) => sink(path.Replace('\\', '/'), bytes), analyses, path => keep(path.Replace('\\', '/')));
             analyses.KeepOnlyUsed();
         }));
     }
 
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+    /// <summary>
+    /// The order search documents are numbered in: oldest first by date, then feed, then line in the feed, so that what
+    /// a later import brings (a newer date, a later feed, lines appended to a feed) takes the next ids, and the
+    /// index merges only those (<see cref="Search.IndexSnapshot"/>). search.js breaks ties by the higher id: the newest
+    /// first and, among pages of one day that no feed made, the site's order (by slug).
+    /// </summary>
+    private static IEnumerable<ArticleEntry> SearchOrder(IReadOnlyList<ArticleEntry> articles) =>
+        articles
+            .OrderBy(a => a.Page.Date ?? DateOnly.MinValue)
+            .ThenBy(a => a.Page.Sources.Count > 0 ? a.Page.Sources[0].Feed : "", StringComparer.Ordinal)
+            .ThenBy(a => a.Page.Sources.Count > 0 ? a.Page.Sources[0].Line : 0)
+            .ThenByDescending(a => a.Page.Slug, StringComparer.Ordinal);
 
     /// <summary>What the search index is built from: the configuration, and each article's URL, title, tags and text blocks.</summary>
     private static string SearchKey(SiteInputs inputs, IReadOnlyList<Search.SearchDocument> documents)

@@ -13,9 +13,12 @@ internal delegate void UnitFileSink(string path, ReadOnlySpan<byte> bytes);
 
 /// <summary>
 /// A part of the site made as a whole (the search index), keyed by all of its inputs. <paramref name="Produce"/>
-/// hands each of its files to the sink, which writes only those that differ.
+/// hands each of its files to the sink, which writes only those that differ, or asks the keeper to keep one it knows is unchanged.
 /// </summary>
-internal sealed record OutputUnit(string Name, string Key, Action<UnitFileSink> Produce);
+internal sealed record OutputUnit(string Name, string Key, Action<UnitFileSink, UnitFileKeeper> Produce);
+
+/// <summary>Keeps a file of the unit's last output that is still in place unchanged, when the unit knows it would write the same bytes; false when it is not there as recorded.</summary>
+internal delegate bool UnitFileKeeper(string path);
 
 /// <summary>
 /// Publishes a build so that <c>site/</c> is always the old complete site or the new one, writing only what
@@ -100,6 +103,15 @@ internal sealed class StagedPublish(string outputDir, CurrentSite current, Outpu
 
             _staging.Value.Write(path, bytes);
             _final[path] = new Placed(fileKey, hash, Written: true, IsHtml: false);
+        }, path =>
+        {
+            if (last?.Files.GetValueOrDefault(path) is not { } recorded || recorded.Key != fileKey || current.Recorded(path)?.Hash != recorded.Hash)
+            {
+                return false;
+            }
+
+            _final[path] = new Placed(fileKey, recorded.Hash, Written: false, IsHtml: false);
+            return true;
         });
     }
 

@@ -28,6 +28,18 @@ internal sealed class StoredAnalyses(BuildState state) : ISearchAnalysisStore
         state.Changed();
     }
 
+    public void Touch(string key) => _used[key] = 0;
+
+    public byte[]? FindPostings() =>
+        state.SearchPostings is { } hash && state.Blobs.Has(hash) ? state.Blobs.GetBytes(hash) : null;
+
+    public void KeepPostings(byte[] snapshot)
+    {
+        var hash = InputHash.OfBytes(snapshot);
+        state.Blobs.Put(hash, snapshot);
+        state.SearchPostings = hash;
+    }
+
     /// <summary>After the index is built: drops the analyses of documents it no longer has.</summary>
     public void KeepOnlyUsed() => state.KeepOnlyAnalyses(_used.Keys.ToHashSet(StringComparer.Ordinal));
 }

@@ -20,6 +20,9 @@ public static class RelatedArticles
     internal const int MaxPostingsPerTerm = 100;
     private const double TagWeight = 0.5;
 
+    /// <summary><c>1 + ln(count)</c> for the counts most terms have.</summary>
+    private static readonly double[] LogOnePlus = Enumerable.Range(0, 64).Select(c => 1 + Math.Log(c)).ToArray();
+
     public static IReadOnlyList<ArticleEntry>[] Compute(IReadOnlyList<ArticleEntry> articles, int count)
     {
         var n = articles.Count;
@@ -36,10 +39,17 @@ public static class RelatedArticles
         }
 
         var names = table.Names();
+        // Each term's IDF once, not once per article that has it.
+        var idf = new double[documentFrequency.Length];
+        for (var id = 0; id < idf.Length; id++)
+        {
+            idf[id] = documentFrequency[id] == 0 ? 0 : Math.Log(1 + (double)n / documentFrequency[id]);
+        }
+
         var vectors = new (int[] Ids, double[] Weights)[n];
         Parallel.For(0, n, i =>
         {
-            vectors[i] = TopTerms(counted[i], documentFrequency, names, n);
+            vectors[i] = TopTerms(counted[i], idf, names);
             counted[i] = default;
         });
 
@@ -99,13 +109,14 @@ public static class RelatedArticles
     }
 
     /// <summary>The article's strongest terms, weight first then term in ordinal order, L2-normalised.</summary>
-    private static (int[] Ids, double[] Weights) TopTerms((int[] Ids, int[] Counts) terms, int[] df, string[] names, int n)
+    private static (int[] Ids, double[] Weights) TopTerms((int[] Ids, int[] Counts) terms, double[] idf, string[] names)
     {
         var top = new List<(int Id, double Weight)>(TermsPerArticle + 1);
         for (var k = 0; k < terms.Ids.Length; k++)
         {
             var id = terms.Ids[k];
-            var weight = (1 + Math.Log(terms.Counts[k])) * Math.Log(1 + (double)n / df[id]);
+            var count = terms.Counts[k];
+            var weight = (count < LogOnePlus.Length ? LogOnePlus[count] : 1 + Math.Log(count)) * idf[id];
             if (top.Count == TermsPerArticle && !Before((id, weight), top[^1], names))
             {
                 continue;

@@ -13,6 +13,22 @@ public static class Bm25
     public const int HeadingWeight = 3;
     public const int TagWeight = 2;
 
+    /// <summary>
+    /// The average document length impacts are computed with: the true average rounded to a step of 1/256 of its
+    /// power of two (under 0.4 %), so that adding a few documents seldom moves it and the other documents'
+    /// impacts, and so their posting lists, stay as they are.
+    /// </summary>
+    public static double RoundedAverage(double average)
+    {
+        if (average <= 1)
+        {
+            return 1;
+        }
+
+        var step = Math.Pow(2, Math.Floor(Math.Log2(average))) / 256;
+        return Math.Round(average / step) * step;
+    }
+
     /// <summary>Quantized BM25 saturation of a weighted term frequency; at least 1 whenever the term occurs.</summary>
     public static int Impact(int weightedTf, double docLength, double averageLength)
     {

@@ -38,38 +38,66 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
     /// Hands every file of the index, as <paramref name="siteOutputDir"/><c>/search/…</c>, to <paramref name="sink"/>
     /// (a build writes only the files whose bytes changed).
     /// </summary>
-    /// <param name="analyses">Where each document's analysis is kept between builds (none: every document is tokenized).</param>
-    public SearchIndexResult Run(IReadOnlyList<SearchDocument> documents, string siteOutputDir, IndexFileSink sink, ISearchAnalysisStore? analyses = null)
+    /// <param name="analyses">
+    /// Where each document's analysis and the merged posting lists are kept between builds (none: every document is
+    /// tokenized and merged). When the documents are the last index's plus appended ones, only those are merged.
+    /// </param>
+    /// <param name="keep">Says which files of the last index are still in place; those that would be the same are not handed to the sink.</param>
+    public SearchIndexResult Run(IReadOnlyList<SearchDocument> documents, string siteOutputDir, IndexFileSink sink, ISearchAnalysisStore? analyses = null,
+        IndexFileKeeper? keep = null)
     {
         var root = Path.Combine(siteOutputDir, "search");
         var fragmentDir = Path.Combine(root, "d");
         var shardDir = Path.Combine(root, "t");
         var typoDir = Path.Combine(root, "y");
 
-        var prepared = new PreparedDocument?[documents.Count];
-        Parallel.For(0, documents.Count, i =>
+        var n = documents.Count;
+        var prepared = new PreparedDocument[n];
+        var keys = analyses is null ? null : new string[n];
+        Parallel.For(0, n, i =>
         {
             var doc = documents[i];
             var blocks = doc.Blocks ?? SearchTextExtractor.Extract(doc.BodyHtml);
             prepared[i] = new PreparedDocument(doc.Title, blocks, doc.Tags, blocks.Sum(b => b.Text.Length));
+            keys?[i] = DocumentAnalysis.KeyOf(doc, blocks, _options);
         });
 
-        var averageLength = documents.Count == 0 ? 1 : prepared.Average(p => p!.Length);
-        var fragments = new byte[documents.Count][];
+        var averageLength = n == 0 ? 1 : Bm25.RoundedAverage(prepared.Average(p => (double)p.Length));
+        var snapshot = analyses?.FindPostings() is { } kept ? IndexSnapshot.Decode(kept) : null;
+        if (snapshot is not null && !snapshot.IsPrefixOf(keys!, averageLength))
+        {
+            snapshot = null;
+        }
+
+        var known = snapshot?.DocumentKeys.Length ?? 0;
+        for (var i = 0; i < known; i++)
+        {
+            analyses!.Touch(keys![i]);
+        }
+
+        var fragments = new byte[n][];
+        var fragmentLengths = new int[n];
+        snapshot?.FragmentLengths.CopyTo(fragmentLengths, 0);
+
         // Terms are split between the cores by hash, each part with its own dictionary, so merging a batch's
         // entries into the posting lists runs on every core too; each list still receives its documents in order.
         var parts = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
             .Select(_ => new Dictionary<string, PostingList>(StringComparer.Ordinal)).ToArray();
-        for (var start = 0; start < documents.Count; start += Batch)
+        foreach (var (term, list) in snapshot?.Postings ?? [])
         {
-            var count = Math.Min(Batch, documents.Count - start);
+            parts[PartOf(term, parts.Length)].Add(term, list);
+        }
+
+        for (var start = known; start < n; start += Batch)
+        {
+            var count = Math.Min(Batch, n - start);
             var batch = new DocumentAnalysis[count];
             Parallel.For(0, count, k =>
             {
                 var i = start + k;
-                batch[k] = Analyze(documents[i], prepared[i]!, analyses);
+                batch[k] = Analyze(documents[i], prepared[i], keys?[i], analyses);
                 fragments[i] = batch[k].Fragment;
-                prepared[i] = null;
+                fragmentLengths[i] = fragments[i].Length;
             });
 
             Parallel.For(0, parts.Length, p =>
@@ -80,7 +108,7 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
                     var length = batch[k].Length;
                     foreach (var term in batch[k].Terms)
                     {
-                        if ((uint)StringComparer.Ordinal.GetHashCode(term.Term) % (uint)parts.Length != p)
+                        if (PartOf(term.Term, parts.Length) != p)
                         {
                             continue;
                         }
@@ -98,8 +126,28 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
             });
         }
 
-        var perFile = FragmentsPerFile(fragments, _options.TargetFragmentFileBytes);
-        var fragmentFiles = DocumentFragment.WriteChunks(sink, fragmentDir, fragments, perFile);
+        var perFile = FragmentsPerFile(fragmentLengths, _options.TargetFragmentFileBytes);
+        var chunks = (n + perFile - 1) / perFile;
+        var fragmentFiles = new WrittenFile[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            var path = Path.Combine(fragmentDir, c + ".js");
+            var (first, end) = (c * perFile, Math.Min(n, (c + 1) * perFile));
+            if (snapshot is not null && snapshot.FragmentsPerFile == perFile && end <= known && c < snapshot.FragmentFiles.Length && keep?.Invoke(path) == true)
+            {
+                // The same documents as last time, so the same bytes: the file stays as it is.
+                fragmentFiles[c] = snapshot.FragmentFiles[c];
+                return;
+            }
+
+            var chunk = new byte[end - first][];
+            for (var i = first; i < end; i++)
+            {
+                chunk[i - first] = fragments[i] ?? Analyze(documents[i], prepared[i], keys?[i], analyses).Fragment;
+            }
+
+            fragmentFiles[c] = DocumentFragment.WriteChunk(sink, path, c, chunk);
+        });
         fragments = [];
 
         // The writers sort what they write, so the order terms are gathered in does not reach the files.
@@ -118,7 +166,7 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         {
             json.WriteStartObject();
             json.WriteNumber("v", FormatVersion);
-            json.WriteNumber("n", documents.Count);
+            json.WriteNumber("n", n);
             json.WriteNumber("s", shardFiles.Length);
             json.WriteNumber("k", ShardKey.PrefixLength);
             json.WriteNumber("f", perFile);
@@ -127,15 +175,25 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
             json.WriteEndObject();
         });
 
+        if (analyses is not null && (snapshot is null || known < n))
+        {
+            analyses.KeepPostings(new IndexSnapshot
+            {
+                DocumentKeys = keys!, AverageLength = averageLength, FragmentLengths = fragmentLengths, FragmentsPerFile = perFile,
+                FragmentFiles = fragmentFiles, Postings = postings,
+            }.Encode());
+        }
+
         var total = meta.Bytes + queryFile.Bytes + shardFiles.Sum(f => f.Bytes) + fragmentFiles.Sum(f => f.Bytes)
                     + typoFiles.Sum(f => f.Bytes);
-        return new SearchIndexResult(documents.Count, postings.Count, shardFiles.Length, total);
+        return new SearchIndexResult(n, postings.Count, shardFiles.Length, total);
     }
 
+    private static int PartOf(string term, int parts) => (int)((uint)StringComparer.Ordinal.GetHashCode(term) % (uint)parts);
+
     /// <summary>The document's analysis: kept from an earlier build when its key matches, else made (one tokenization) and kept.</summary>
-    private DocumentAnalysis Analyze(SearchDocument doc, PreparedDocument prepared, ISearchAnalysisStore? analyses)
+    private DocumentAnalysis Analyze(SearchDocument doc, PreparedDocument prepared, string? key, ISearchAnalysisStore? analyses)
     {
-        var key = analyses is null ? null : DocumentAnalysis.KeyOf(doc, prepared.Blocks, _options);
         if (key is not null && analyses!.Find(key) is { } kept && DocumentAnalysis.Decode(kept, TermInterner.Current) is { } known)
         {
             return known;
@@ -153,14 +211,14 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         return analysis;
     }
 
-    private static int FragmentsPerFile(byte[][] fragments, int targetBytes)
+    private static int FragmentsPerFile(int[] fragmentLengths, int targetBytes)
     {
-        if (fragments.Length == 0)
+        if (fragmentLengths.Length == 0)
         {
             return 1;
         }
 
-        var average = fragments.Average(f => (double)f.Length);
+        var average = fragmentLengths.Average(f => (double)f);
         return Math.Clamp((int)(targetBytes / average), 1, 64);
     }
 }

@@ -4,8 +4,9 @@ using SiteGen.Common;
 namespace SiteGen.Search;
 
 /// <summary>
-/// Keeps what indexing a document yields, by the document's key, between builds: a rebuild after one new
-/// article tokenizes that article only. The bytes are opaque to the store.
+/// Keeps what indexing yields between builds: each document's analysis by the document's key, so a rebuild after one
+/// new article tokenizes that article only, and the last index's merged posting lists, so it merges only that
+/// article too. The bytes are opaque to the store.
 /// </summary>
 public interface ISearchAnalysisStore
 {
@@ -13,6 +14,14 @@ public interface ISearchAnalysisStore
     byte[]? Find(string key);
 
     void Keep(string key, byte[] analysis);
+
+    /// <summary>Marks the analysis under <paramref name="key"/> as still in use, without reading it.</summary>
+    void Touch(string key);
+
+    /// <summary>The last index's posting lists as <see cref="KeepPostings"/> was given them, or null.</summary>
+    byte[]? FindPostings();
+
+    void KeepPostings(byte[] snapshot);
 }
 
 /// <summary>One term of a document before the corpus is known: weighted frequency, title flag, first positions.</summary>

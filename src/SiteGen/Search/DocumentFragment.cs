@@ -77,28 +77,21 @@ internal static class DocumentFragment
     }
 
     /// <summary>
-    /// Writes fragments in chunks of <paramref name="perFile"/> consecutive documents (<c>d/&lt;id / perFile&gt;.js</c>,
-    /// an array): thousands of tiny files cost more to write and to serve than they save a reader.
+    /// Writes the fragment file <paramref name="path"/> (number <paramref name="chunk"/>): the fragments of consecutive
+    /// documents as an array, so thousands of tiny files (that cost more to write and to serve than they save a
+    /// reader) are not needed.
     /// </summary>
-    public static WrittenFile[] WriteChunks(IndexFileSink sink, string dir, byte[][] fragments, int perFile)
-    {
-        var chunks = (fragments.Length + perFile - 1) / perFile;
-        var bytes = new WrittenFile[chunks];
-        Parallel.For(0, chunks, c =>
+    public static WrittenFile WriteChunk(IndexFileSink sink, string path, int chunk, IReadOnlyList<byte[]> fragments) =>
+        ScriptFile.Write(sink, path, "d", chunk, json =>
         {
-            bytes[c] = ScriptFile.Write(sink, Path.Combine(dir, c + ".js"), "d", c, json =>
+            json.WriteStartArray();
+            foreach (var fragment in fragments)
             {
-                json.WriteStartArray();
-                for (var i = c * perFile; i < Math.Min(fragments.Length, (c + 1) * perFile); i++)
-                {
-                    json.WriteRawValue(fragments[i], skipInputValidation: true);
-                }
+                json.WriteRawValue(fragment, skipInputValidation: true);
+            }
 
-                json.WriteEndArray();
-            });
+            json.WriteEndArray();
         });
-        return bytes;
-    }
 
     // Never split a surrogate pair: a lone half would be escaped as \uD8xx garbage.
     private static int CutAt(StringBuilder text, int max) => char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;

@@ -67,7 +67,16 @@ public static class PostingCodec
 /// </summary>
 public sealed class AsciiBuffer
 {
-    private byte[] _bytes = new byte[8];
+    private byte[] _bytes;
+
+    public AsciiBuffer() => _bytes = new byte[8];
+
+    /// <summary>A buffer that starts as <paramref name="bytes"/> (taken, not copied).</summary>
+    public AsciiBuffer(byte[] bytes)
+    {
+        _bytes = bytes.Length == 0 ? new byte[8] : bytes;
+        Length = bytes.Length;
+    }
 
     public int Length { get; private set; }
 
@@ -76,7 +85,7 @@ public sealed class AsciiBuffer
         if (Length == _bytes.Length)
         {
             // 1.5×, not 2×: at 10,000 pages the posting lists are the search stage's memory, and a doubling leaves up to half of it unused.
-            Array.Resize(ref _bytes, _bytes.Length + (_bytes.Length >> 1));
+            Array.Resize(ref _bytes, Math.Max(8, _bytes.Length + (_bytes.Length >> 1)));
         }
 
         _bytes[Length++] = c;

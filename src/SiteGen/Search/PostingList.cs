@@ -8,9 +8,23 @@ internal sealed class PostingList
 {
     private int _last = -1;
 
+    public PostingList()
+    {
+    }
+
+    /// <summary>A list as an earlier merge left it: its text, its last document and how many documents it has.</summary>
+    public PostingList(byte[] text, int lastDocument, int documentCount)
+    {
+        Text = new AsciiBuffer(text);
+        _last = lastDocument;
+        DocumentCount = documentCount;
+    }
+
     public AsciiBuffer Text { get; } = new();
 
     public int DocumentCount { get; private set; }
+
+    public int LastDocument => _last;
 
     public void Add(int doc, int flags, int[] positions)
     {

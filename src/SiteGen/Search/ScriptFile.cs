@@ -53,5 +53,11 @@ internal static class ScriptFile
 /// <summary>Where the index's files go: <paramref name="path"/> is below the folder the index was asked to write into.</summary>
 public delegate void IndexFileSink(string path, ReadOnlySpan<byte> bytes);
 
+/// <summary>
+/// Whether the file the last index wrote at <paramref name="path"/> (below the folder the index was asked to write
+/// into) is still there unchanged and can stay without being written again.
+/// </summary>
+public delegate bool IndexFileKeeper(string path);
+
 /// <summary>Size and content hash of one written index file.</summary>
 internal readonly record struct WrittenFile(long Bytes, ulong Hash);

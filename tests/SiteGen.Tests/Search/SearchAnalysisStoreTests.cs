@@ -49,24 +49,109 @@ public sealed class SearchAnalysisStoreTests : IDisposable
             store.Damage(key);
         }
 
+        store.Postings = null;
+
         store.Kept = 0;
         Assert.Equal(plain, Build("again", docs, store));
         Assert.Equal(docs.Count, store.Kept);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void AppendedDocumentsAreMergedAloneAndGiveTheIndexOfAFullBuild(int appended)
+    {
+        // New articles as long as the average one, as in a growing site: the rounded average length stays.
+        var before = SeedCorpus.Seeds().ToList();
+        var lengths = before.Select(d => SearchTextExtractor.Extract(d.BodyHtml).Sum(b => b.Text.Length)).ToList();
+        var typical = before[lengths.IndexOf(lengths.MinBy(l => Math.Abs(l - lengths.Average())))];
+        var docs = before.Concat(Enumerable.Range(0, appended).Select(i => typical with { Url = $"new{i}/", Title = $"新文章{i} {typical.Title}" })).ToList();
+        var store = new MemoryStore();
+        var first = Build("first", before, store);
+
+        store.Kept = 0;
+        store.Found = 0;
+        var files = Build("second", docs, store, keep: first);
+        Assert.Equal(appended, store.Kept);
+        // Only the new documents, and those filed with them in the last fragment file, are read.
+        var perFile = int.Parse(System.Text.RegularExpressions.Regex.Match(files["search/meta.js"], "\"f\":(\\d+)").Groups[1].Value);
+        Assert.InRange(store.Found, appended, appended + perFile - 1);
+        Assert.Equal(Build("plain", docs, store: null), files);
+        // Every other fragment file stayed without being written again.
+        Assert.True(store.LastKept >= (before.Count / perFile) - 1, $"{store.LastKept} files kept, {perFile} documents per fragment file");
+    }
+
+    [Fact]
+    public void AnIndexThatIsNotTheLastOnePlusAppendedDocumentsIsMergedInFull()
+    {
+        var docs = SeedCorpus.Seeds().ToList();
+        var store = new MemoryStore();
+        var first = Build("first", docs, store);
+
+        // The first document gone: every other document takes a new id.
+        store.Kept = 0;
+        var shifted = docs.Skip(1).ToList();
+        Assert.Equal(Build("shifted-plain", shifted, store: null), Build("shifted", shifted, store, keep: first));
+        Assert.Equal(0, store.Kept);
+
+        // Damaged lists are not used.
+        store.Postings = store.Postings![..(store.Postings.Length / 2)];
+        Assert.Equal(Build("plain", docs, store: null), Build("damaged", docs, store));
+    }
+
+    [Fact]
+    public void RoundedAverageLengthMovesInSmallStepsOnly()
+    {
+        var previous = 0.0;
+        for (var average = 1.0; average < 100_000; average *= 1.003)
+        {
+            var rounded = Bm25.RoundedAverage(average);
+            Assert.InRange(rounded / average, 1 - (1.0 / 256), 1 + (1.0 / 256));
+            Assert.True(rounded >= previous);
+            previous = rounded;
+        }
+
+        Assert.Equal(Bm25.RoundedAverage(1000), Bm25.RoundedAverage(1001));
+    }
+
     public void Dispose() => _dir.Dispose();
 
-    /// <summary>Every file of the index, by path, as text.</summary>
-    private SortedDictionary<string, string> Build(string name, IReadOnlyList<SearchDocument> docs, ISearchAnalysisStore? store)
+    /// <summary>
+    /// Every file of the index, by path, as text. With <paramref name="keep"/> (the files of the build before), the
+    /// index may keep any of those instead of writing it; a kept file is taken from there.
+    /// </summary>
+    private SortedDictionary<string, string> Build(string name, IReadOnlyList<SearchDocument> docs, MemoryStore? store,
+        SortedDictionary<string, string>? keep = null)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var kept = 0;
         new BuildSearchIndex().Run(docs, _dir.Combine(name), (path, bytes) =>
         {
             lock (files)
             {
                 files[Path.GetRelativePath(_dir.Combine(name), path)] = System.Text.Encoding.UTF8.GetString(bytes);
             }
-        }, store);
+        }, store, path =>
+        {
+            var relative = Path.GetRelativePath(_dir.Combine(name), path);
+            if (keep?.TryGetValue(relative, out var text) != true)
+            {
+                return false;
+            }
+
+            lock (files)
+            {
+                Assert.True(files.TryAdd(relative, text!), $"{relative} both kept and written");
+                kept++;
+            }
+
+            return true;
+        });
+        if (store is not null)
+        {
+            store.LastKept = kept;
+        }
+
         return files;
     }
 
@@ -74,6 +159,7 @@ public sealed class SearchAnalysisStoreTests : IDisposable
     {
         private readonly ConcurrentDictionary<string, byte[]> _kept = new(StringComparer.Ordinal);
         private int _count;
+        private int _found;
 
         public int Kept
         {
@@ -83,7 +169,27 @@ public sealed class SearchAnalysisStoreTests : IDisposable
 
         public IEnumerable<string> Keys => _kept.Keys;
 
-        public byte[]? Find(string key) => _kept.GetValueOrDefault(key);
+        public int Found
+        {
+            get => _found;
+            set => _found = value;
+        }
+
+        public int LastKept { get; set; }
+
+        public byte[]? Postings { get; set; }
+
+        public byte[]? Find(string key)
+        {
+            Interlocked.Increment(ref _found);
+            return _kept.GetValueOrDefault(key);
+        }
+
+        public void Touch(string key) => Assert.True(_kept.ContainsKey(key), "touched an analysis that was never kept");
+
+        public byte[]? FindPostings() => Postings;
+
+        public void KeepPostings(byte[] snapshot) => Postings = snapshot;
 
         public void Keep(string key, byte[] analysis)
         {

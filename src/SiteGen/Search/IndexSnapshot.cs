@@ -1,0 +1,139 @@
+using System.Text;
+
+namespace SiteGen.Search;
+
+/// <summary>
+/// What the last index was merged from and into, kept between builds: the key of each document in id order, the
+/// (rounded) average length its impacts were computed with, each document's fragment length, how the fragments
+/// were filed, and every term's finished posting list. An index whose documents are these plus some appended
+/// ones (a new import's articles take the next ids) then merges only the new documents' terms.
+/// </summary>
+internal sealed class IndexSnapshot
+{
+    private const byte Version = 1;
+
+    public required string[] DocumentKeys { get; init; }
+
+    public required double AverageLength { get; init; }
+
+    public required int[] FragmentLengths { get; init; }
+
+    public required int FragmentsPerFile { get; init; }
+
+    public required WrittenFile[] FragmentFiles { get; init; }
+
+    public required Dictionary<string, PostingList> Postings { get; init; }
+
+    /// <summary>Whether the first documents of <paramref name="keys"/> are this snapshot's, with the same average length.</summary>
+    public bool IsPrefixOf(string[] keys, double averageLength)
+    {
+        if (AverageLength != averageLength || DocumentKeys.Length > keys.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < DocumentKeys.Length; i++)
+        {
+            if (!string.Equals(DocumentKeys[i], keys[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public byte[] Encode()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Version);
+            w.Write(AverageLength);
+            w.Write7BitEncodedInt(DocumentKeys.Length);
+            for (var i = 0; i < DocumentKeys.Length; i++)
+            {
+                w.Write(DocumentKeys[i]);
+                w.Write7BitEncodedInt(FragmentLengths[i]);
+            }
+
+            w.Write7BitEncodedInt(FragmentsPerFile);
+            w.Write7BitEncodedInt(FragmentFiles.Length);
+            foreach (var file in FragmentFiles)
+            {
+                w.Write(file.Bytes);
+                w.Write(file.Hash);
+            }
+
+            w.Write7BitEncodedInt(Postings.Count);
+            foreach (var (term, list) in Postings.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                w.Write(term);
+                w.Write7BitEncodedInt(list.LastDocument);
+                w.Write7BitEncodedInt(list.DocumentCount);
+                var text = list.Text.AsSpan();
+                w.Write7BitEncodedInt(text.Length);
+                w.Write(text);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The snapshot in <paramref name="bytes"/>, or null when they are not one (another version, cut short).</summary>
+    public static IndexSnapshot? Decode(byte[] bytes)
+    {
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            if (r.ReadByte() != Version)
+            {
+                return null;
+            }
+
+            var average = r.ReadDouble();
+            var keys = new string[r.Read7BitEncodedInt()];
+            var lengths = new int[keys.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = r.ReadString();
+                lengths[i] = r.Read7BitEncodedInt();
+            }
+
+            var perFile = r.Read7BitEncodedInt();
+            var files = new WrittenFile[r.Read7BitEncodedInt()];
+            for (var i = 0; i < files.Length; i++)
+            {
+                files[i] = new WrittenFile(r.ReadInt64(), r.ReadUInt64());
+            }
+
+            var count = r.Read7BitEncodedInt();
+            var postings = new Dictionary<string, PostingList>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                var term = r.ReadString();
+                var last = r.Read7BitEncodedInt();
+                var documents = r.Read7BitEncodedInt();
+                var text = r.ReadBytes(r.Read7BitEncodedInt());
+                if (last >= keys.Length || documents > keys.Length)
+                {
+                    return null;
+                }
+
+                postings.Add(term, new PostingList(text, last, documents));
+            }
+
+            return r.BaseStream.Position == bytes.Length
+                ? new IndexSnapshot
+                {
+                    DocumentKeys = keys, AverageLength = average, FragmentLengths = lengths, FragmentsPerFile = perFile,
+                    FragmentFiles = files, Postings = postings,
+                }
+                : null;
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException or IOException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}
