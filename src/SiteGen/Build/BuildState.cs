@@ -21,7 +21,7 @@ namespace SiteGen.Build;
 internal sealed class BuildState
 {
     public const string FileName = "build-state.bin";
-    private const int Format = 4;
+    private const int Format = 5;
     private static readonly byte[] Magic = "SGBS"u8.ToArray();
 
     private readonly string _file;
@@ -32,7 +32,14 @@ internal sealed class BuildState
     {
         _file = Path.Combine(cacheDir, FileName);
         Blobs = new PackedBlobs(cacheDir);
+        FileHashes = new FileHashCache(Changed);
     }
+
+    /// <summary>Intact generated pages as the import read them, by file name and the hash of their bytes.</summary>
+    public ConcurrentDictionary<string, KnownPage> KnownPages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Content hashes of the input files, trusted while their length and write time are unchanged.</summary>
+    public FileHashCache FileHashes { get; }
 
     /// <summary>Pages as loaded, by <c>page</c> key (display path and the file's bytes).</summary>
     public ConcurrentDictionary<string, LoadedPage> Pages { get; } = new(StringComparer.Ordinal);
@@ -170,6 +177,9 @@ internal sealed class BuildState
 
     /// <summary>Keeps only the renders of the pages the last import had.</summary>
     public void KeepOnlyRenders(IReadOnlySet<string> keys) => Prune(PageRenders, keys);
+
+    /// <summary>Keeps only the pages the last import read or found.</summary>
+    public void KeepOnlyKnownPages(IReadOnlySet<string> keys) => Prune(KnownPages, keys);
 
     /// <summary>Keeps only the search analyses of the documents the last index was built from.</summary>
     public void KeepOnlyAnalyses(IReadOnlySet<string> keys) => Prune(SearchAnalyses, keys, hash => hash);
@@ -312,6 +322,16 @@ internal sealed class BuildState
             w.String(_searchPostings);
         }
 
+        FileHashes.Write(w);
+        w.List(KnownPages.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), p =>
+        {
+            w.String(p.Key);
+            w.String(p.Value.Id);
+            w.String(p.Value.Date);
+            w.String(p.Value.SourceHash);
+            w.String(p.Value.Seal);
+        });
+
         Blobs.Write(w);
     }
 
@@ -345,6 +365,12 @@ internal sealed class BuildState
         }
 
         _searchPostings = r.Bool() ? r.String() : null;
+        FileHashes.Read(r);
+        foreach (var _ in Enumerable.Range(0, r.Count()))
+        {
+            var key = r.String();
+            KnownPages[key] = new KnownPage(r.String(), r.String(), r.String(), r.String());
+        }
         Blobs.Read(r);
     }
 }

@@ -107,7 +107,7 @@ public sealed class SiteBuilder(TimeProvider clock)
 
     private BuildResult BuildLocked(SiteConfig config, BuildSession session, BuildState state, DiagnosticBag diagnostics, StageTimer timer)
     {
-        var inputs = timer.Time("inputs", () => SiteInputs.Read(config));
+        var inputs = timer.Time("inputs", () => SiteInputs.Read(config, state.FileHashes));
         if (state.IsEmpty && inputs.MayHaveMath)
         {
             // A cold build: parse KaTeX and warm Jint on another core while feeds and pages are read.
@@ -371,7 +371,7 @@ public sealed class SiteBuilder(TimeProvider clock)
         }
 
         var local = new DiagnosticBag();
-        var renders = new StoredRenders(state);
+        var renders = new StoredRenders(state, inputs.Content);
         var result = ImportFeeds.Run(config, local, clock, renders);
         renders.KeepOnlyUsed();
         var found = local.Snapshot();

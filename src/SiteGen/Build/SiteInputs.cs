@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text.Json;
 using SiteGen.Common;
 using SiteGen.Config;
@@ -36,12 +37,17 @@ internal sealed class SiteInputs
     /// <summary>Page file (as enumerated) → content hash, or <c>unreadable</c>.</summary>
     public IReadOnlyDictionary<string, string> Content { get; }
 
-    public static SiteInputs Read(SiteConfig config)
+    /// <param name="known">Hashes of files whose length and write time are unchanged since they were hashed (none: every file is read).</param>
+    public static SiteInputs Read(SiteConfig config, FileHashCache? known = null)
     {
         var math = new MathSeen();
-        return new SiteInputs(KeyOf(config), HashFiles(config.SeedsDir, "*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 }, name: true, math),
-            ContentHashes(config.ContentDir, math), math.Any);
+        var feeds = HashFiles(config.SeedsDir, "*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 }, name: true, math, known, out var feedPaths);
+        var content = ContentHashes(config.ContentDir, math, known);
+        known?.KeepOnly(feedPaths.Concat(content.Keys.Select(Path.GetFullPath)).ToHashSet(StringComparer.Ordinal));
+        return new SiteInputs(KeyOf(config), feeds, content, math.Any) { _known = known };
     }
+
+    private FileHashCache? _known;
 
     /// <summary>Set when any file read has a math delimiter.</summary>
     private sealed class MathSeen
@@ -50,9 +56,11 @@ internal sealed class SiteInputs
 
         public bool Any => Volatile.Read(ref _seen) == 1;
 
-        public void Look(ReadOnlySpan<byte> bytes)
+        public static bool Has(ReadOnlySpan<byte> bytes) => bytes.Contains((byte)'$') || bytes.IndexOf("\\("u8) >= 0 || bytes.IndexOf("\\["u8) >= 0;
+
+        public void Saw(bool math)
         {
-            if (!Any && (bytes.Contains((byte)'$') || bytes.IndexOf("\\("u8) >= 0 || bytes.IndexOf("\\["u8) >= 0))
+            if (math && !Any)
             {
                 Volatile.Write(ref _seen, 1);
             }
@@ -64,7 +72,7 @@ internal sealed class SiteInputs
         InputHash.OfText(JsonSerializer.Serialize(config with { ReportPath = null, Strict = false, Clean = false }));
 
     /// <summary>The same, with the content folder hashed again (after an import wrote pages).</summary>
-    public SiteInputs WithContentOf(SiteConfig config) => new(ConfigKey, Feeds, ContentHashes(config.ContentDir));
+    public SiteInputs WithContentOf(SiteConfig config) => new(ConfigKey, Feeds, ContentHashes(config.ContentDir, known: _known)) { _known = _known };
 
     /// <summary>The key of the import's inputs: SiteGen, the configuration, every feed and every page it may claim or keep.</summary>
     public string ImportKey(SiteConfig config)
@@ -83,24 +91,52 @@ internal sealed class SiteInputs
         return hash.Finish();
     }
 
-    private static Dictionary<string, string> ContentHashes(string dir, MathSeen? math = null) => HashFiles(dir, "*.md", Pages, name: false, math);
+    private static Dictionary<string, string> ContentHashes(string dir, MathSeen? math = null, FileHashCache? known = null) =>
+        HashFiles(dir, "*.md", Pages, name: false, math, known, out _);
 
-    private static Dictionary<string, string> HashFiles(string dir, string pattern, EnumerationOptions options, bool name, MathSeen? math = null)
+    private static Dictionary<string, string> HashFiles(string dir, string pattern, EnumerationOptions options, bool name, MathSeen? math,
+        FileHashCache? known, out string[] paths)
     {
         if (!Directory.Exists(dir))
         {
+            paths = [];
             return new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
-        var files = Directory.EnumerateFiles(dir, pattern, options).ToList();
+        // The same files, and the same path strings, as Directory.EnumerateFiles gives, with the length and write time
+        // the enumeration read: a change made after this moves the write time, and is seen next time.
+        var ignoreCase = options.MatchCasing == MatchCasing.CaseInsensitive
+            || (options.MatchCasing == MatchCasing.PlatformDefault && !OperatingSystem.IsLinux());
+        var files = new FileSystemEnumerable<(string Path, long Length, long Ticks)>(dir,
+            (ref FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.Length, e.LastWriteTimeUtc.UtcTicks), options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && FileSystemName.MatchesSimpleExpression(pattern, e.FileName, ignoreCase),
+        }.ToList();
+        var fullPaths = files.Select(f => Path.GetFullPath(f.Path)).ToArray();
+        paths = fullPaths;
         var hashes = new string[files.Count];
         Parallel.For(0, files.Count, i =>
         {
+            var (path, length, ticks) = files[i];
+            var cacheKey = fullPaths[i];
             try
             {
-                var bytes = File.ReadAllBytes(files[i]);
-                math?.Look(bytes);
+                if (known?.Find(cacheKey, length, ticks) is { } entry)
+                {
+                    math?.Saw(entry.HasMath);
+                    hashes[i] = entry.Hash;
+                    return;
+                }
+
+                var hashedAt = DateTime.UtcNow;
+                var bytes = File.ReadAllBytes(path);
+                var hasMath = MathSeen.Has(bytes);
+                math?.Saw(hasMath);
                 hashes[i] = InputHash.OfBytes(bytes);
+                if (bytes.LongLength == length)
+                {
+                    known?.Keep(cacheKey, new FileHashCache.Entry(length, ticks, hashes[i], hasMath), hashedAt);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -111,7 +147,7 @@ internal sealed class SiteInputs
         var result = new Dictionary<string, string>(files.Count, StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
-            result[name ? Path.GetFileName(files[i]) : files[i]] = hashes[i];
+            result[name ? Path.GetFileName(files[i].Path) : files[i].Path] = hashes[i];
         }
 
         return result;

@@ -26,6 +26,30 @@ internal sealed record ExistingPage(
 
     /// <summary>Holds nothing a person wrote (an empty file, e.g. a write cut short by power loss): safe to regenerate.</summary>
     public bool IsBlank => Text is not null && string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>
+    /// Known from an earlier read of the same bytes (<see cref="IPageRenderMemo.FindPage"/>), so <see cref="Text"/> was not
+    /// read: an intact generated page, never blank, that <see cref="CurrentText"/> reads when it is needed.
+    /// </summary>
+    public bool Remembered { get; init; }
+
+    /// <summary>The file's text: as read, or read now for a remembered page (null when it cannot be read).</summary>
+    public string? CurrentText()
+    {
+        if (Text is not null || !Remembered)
+        {
+            return Text;
+        }
+
+        try
+        {
+            return Common.Utf8Text.Decode(File.ReadAllBytes(FullPath), out _);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>Where and why a page's front matter cannot be read; the line and column are the file's.</summary>

@@ -15,7 +15,19 @@ public interface IPageRenderMemo
     RenderedPageMemo? Find(string key);
 
     void Keep(string key, RenderedPageMemo rendered);
+
+    /// <summary>
+    /// What reading the page file <paramref name="fullPath"/> gave, when its bytes are still the ones it had then (the
+    /// build knows each file's hash), or null: so an intact generated page is not read again to learn its id and seal.
+    /// </summary>
+    KnownPage? FindPage(string fullPath);
+
+    /// <param name="bytesHash">The SHA-256 of the file's bytes when the import just wrote them; else the build's hash of the file is meant.</param>
+    void KeepPage(string fullPath, KnownPage page, string? bytesHash = null);
 }
+
+/// <summary>A generated page that matched its seal when read: the front matter lines the import needs, and the seal.</summary>
+public sealed record KnownPage(string Id, string Date, string SourceHash, string Seal);
 
 /// <summary>A rendered page's seal (the SHA-256 of its text without the seal line) and the warnings rendering it reported.</summary>
 public sealed record RenderedPageMemo(string Seal, IReadOnlyList<Diagnostic> Diagnostics);

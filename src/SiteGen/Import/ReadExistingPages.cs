@@ -15,7 +15,8 @@ internal sealed partial class ReadExistingPages
     /// <summary>How far a lenient read looks when there is no closing <c>---</c>.</summary>
     private const int LenientLines = 60;
 
-    public IReadOnlyList<ExistingPage> Read(string contentDir)
+    /// <param name="memo">What earlier reads of unchanged files gave (none: every file is read).</param>
+    public IReadOnlyList<ExistingPage> Read(string contentDir, IPageRenderMemo? memo = null)
     {
         if (!Directory.Exists(contentDir))
         {
@@ -30,6 +31,12 @@ internal sealed partial class ReadExistingPages
             var name = System.IO.Path.GetFileName(fullPath);
             var shown = $"{shownDir}/{name}";
             var slug = System.IO.Path.GetFileNameWithoutExtension(name);
+            if (memo?.FindPage(fullPath) is { } known)
+            {
+                pages[i] = new ExistingPage(shown, fullPath, slug, known.Id, known.Date, known.SourceHash, known.Seal, null) { Remembered = true };
+                return;
+            }
+
             byte[] bytes;
             try
             {
@@ -42,10 +49,23 @@ internal sealed partial class ReadExistingPages
                 return;
             }
 
-            pages[i] = Page(shown, fullPath, slug, Utf8Text.Decode(bytes, out _));
+            var text = Utf8Text.Decode(bytes, out _);
+            var page = pages[i] = Page(shown, fullPath, slug, text);
+            if (memo is not null && KnownOf(page) is { } read)
+            {
+                memo.KeepPage(fullPath, read);
+            }
         });
         return pages;
     }
+
+    /// <summary>What reading a page with this text would give the memo: an intact generated page's lines and seal, else null.</summary>
+    public static KnownPage? Known(string shown, string fullPath, string slug, string text) => KnownOf(Page(shown, fullPath, slug, text));
+
+    private static KnownPage? KnownOf(ExistingPage page) =>
+        page is { Seal: { } seal, Damage: null, Id: { } id, Date: { } date, SourceHash: { } sourceHash, IsBlank: false }
+            ? new KnownPage(id, date, sourceHash, seal)
+            : null;
 
     private static ExistingPage Page(string shown, string fullPath, string slug, string text)
     {

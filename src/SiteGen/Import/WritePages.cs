@@ -13,6 +13,7 @@ namespace SiteGen.Import;
 /// </summary>
 public sealed class WritePages
 {
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly ExtractTitle _titles = new();
     private readonly MakeSlug _slugs = new();
     private readonly MatchTags _tags = new();
@@ -30,7 +31,7 @@ public sealed class WritePages
             return new PageWriteCounts(0, 0, 0, 0);
         }
 
-        var existing = _existing.Read(config.ContentDir);
+        var existing = _existing.Read(config.ContentDir, renders);
         var claims = new PageClaims(existing, _render);
         var taken = ReservedNames(config.ContentDir);
         var today = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -100,17 +101,20 @@ public sealed class WritePages
 
         if (page is null)
         {
-            return Write(config.ContentDir, slug, text, $"{shownDir}/{slug}.md", diagnostics) == 1 ? PageOutcome.Created : PageOutcome.Failed;
+            return Write(config.ContentDir, slug, text, $"{shownDir}/{slug}.md", diagnostics, renders) == 1 ? PageOutcome.Created : PageOutcome.Failed;
         }
 
-        if (page.Intact || page.IsBlank)
+        // A page remembered from its hash is read now; edited since the build hashed it, it is a person's page.
+        var current = page.CurrentText();
+        var stillIntact = !page.Remembered || (current is not null && PageSeal.IntactSeal(current) == page.Seal);
+        if ((page.Intact && stillIntact) || page.IsBlank)
         {
-            if (page.Text is not null && PageSeal.NormalizeNewlines(page.Text) == text)
+            if (current is not null && PageSeal.NormalizeNewlines(current) == text)
             {
                 return PageOutcome.Unchanged;
             }
 
-            return Write(config.ContentDir, slug, text, page.Path, diagnostics) == 1 ? PageOutcome.Updated : PageOutcome.Failed;
+            return Write(config.ContentDir, slug, text, page.Path, diagnostics, renders) == 1 ? PageOutcome.Updated : PageOutcome.Failed;
         }
 
         if (page.Damage is null && page.SourceHash is { } old && old != $"sha256:{RenderPage.SourceHash(article)}")
@@ -155,12 +159,22 @@ public sealed class WritePages
         }
     }
 
-    /// <summary>Writes one page; 1 when written, 0 (after a warning) when the file system refused.</summary>
-    private static int Write(string contentDir, string slug, string text, string shown, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Writes one page; 1 when written, 0 (after a warning) when the file system refused. The memo learns what reading
+    /// the page back would give, by the hash of the bytes written, so the next import does not read it to find out.
+    /// </summary>
+    private static int Write(string contentDir, string slug, string text, string shown, DiagnosticBag diagnostics, IPageRenderMemo? memo)
     {
         try
         {
-            AtomicFile.WriteAllText(Path.Combine(contentDir, slug + ".md"), text);
+            var path = Path.Combine(contentDir, slug + ".md");
+            var bytes = Utf8NoBom.GetBytes(text);
+            AtomicFile.WriteAllBytes(path, bytes);
+            if (memo is not null && ReadExistingPages.Known(shown, path, slug, text) is { } known)
+            {
+                memo.KeepPage(path, known, InputHash.OfBytes(bytes));
+            }
+
             return 1;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

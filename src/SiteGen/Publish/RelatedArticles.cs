@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace SiteGen.Publish;
@@ -26,7 +27,7 @@ public static class RelatedArticles
     public static IReadOnlyList<ArticleEntry>[] Compute(IReadOnlyList<ArticleEntry> articles, int count)
     {
         var n = articles.Count;
-        var table = new TermTable();
+        using var table = new TermTable();
         var counted = new (int[] Ids, int[] Counts)[n];
         Parallel.For(0, n, i => counted[i] = table.Count(articles[i].Page.Title + "\n" + articles[i].Rendered.Text));
         var documentFrequency = new int[table.Size];
@@ -165,7 +166,7 @@ public static class RelatedArticles
     /// <summary>CJK character bigrams and lower-cased Latin words of three letters or more.</summary>
     internal static Dictionary<string, int> Terms(string text)
     {
-        var table = new TermTable();
+        using var table = new TermTable();
         var (ids, counts) = table.Count(text);
         var names = table.Names();
         return ids.Select((id, k) => (names[id], counts[k])).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
@@ -211,14 +212,17 @@ public static class RelatedArticles
     }
 
     /// <summary>Term ids shared by all articles of one computation; a term's text is made once, when first seen.</summary>
-    private sealed class TermTable
+    private sealed class TermTable : IDisposable
     {
         private readonly ConcurrentDictionary<long, int> _bigrams = new();
         private readonly ConcurrentDictionary<string, int> _words = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<int, string> _names = new();
+        private readonly ThreadLocal<Counter> _local = new(() => new Counter());
         private int _next = -1;
 
         public int Size => _next + 1;
+
+        public void Dispose() => _local.Dispose();
 
         public string[] Names()
         {
@@ -231,12 +235,12 @@ public static class RelatedArticles
             return names;
         }
 
-        /// <summary>The distinct terms of <paramref name="text"/> (ascending ids) and how often each occurs.</summary>
+        /// <summary>The distinct terms of <paramref name="text"/> and how often each occurs.</summary>
         public (int[] Ids, int[] Counts) Count(string text)
         {
-            var found = new List<int>(text.Length);
+            var local = _local.Value!;
             var words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-            var word = new char[64];
+            var word = local.Word;
             var length = 0;
             Rune? previousCjk = null;
             void FlushWord()
@@ -244,7 +248,7 @@ public static class RelatedArticles
                 if (length >= 3)
                 {
                     var key = word.AsSpan(0, length);
-                    found.Add(words.TryGetValue(key, out var id) ? id : _words.GetOrAdd(key.ToString(), Named));
+                    local.Add(words.TryGetValue(key, out var id) ? id : _words.GetOrAdd(key.ToString(), Named));
                 }
 
                 length = 0;
@@ -258,7 +262,14 @@ public static class RelatedArticles
                     if (previousCjk is { } prev)
                     {
                         var key = ((long)prev.Value << 21) | (uint)rune.Value;
-                        found.Add(_bigrams.TryGetValue(key, out var id) ? id : _bigrams.GetOrAdd(key, _ => Named(prev.ToString() + rune.ToString())));
+                        // The thread's own map first: most bigrams recur, and it needs no synchronisation.
+                        ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(local.Bigrams, key, out var seen);
+                        if (!seen)
+                        {
+                            known = _bigrams.TryGetValue(key, out var id) ? id : _bigrams.GetOrAdd(key, _ => Named(prev.ToString() + rune.ToString()));
+                        }
+
+                        local.Add(known);
                     }
 
                     previousCjk = rune;
@@ -271,6 +282,7 @@ public static class RelatedArticles
                     if (length + 2 > word.Length)
                     {
                         Array.Resize(ref word, word.Length * 2);
+                        local.Word = word;
                     }
 
                     length += Rune.ToLowerInvariant(rune).EncodeToUtf16(word.AsSpan(length));
@@ -282,23 +294,7 @@ public static class RelatedArticles
             }
 
             FlushWord();
-            found.Sort();
-            var ids = new List<int>();
-            var counts = new List<int>();
-            foreach (var id in found)
-            {
-                if (ids.Count > 0 && ids[^1] == id)
-                {
-                    counts[^1]++;
-                }
-                else
-                {
-                    ids.Add(id);
-                    counts.Add(1);
-                }
-            }
-
-            return (ids.ToArray(), counts.ToArray());
+            return local.Take();
         }
 
         private int Named(string name)
@@ -306,6 +302,46 @@ public static class RelatedArticles
             var id = Interlocked.Increment(ref _next);
             _names[id] = name;
             return id;
+        }
+
+        /// <summary>One thread's counts by term id for the article being counted, and its cache of bigram ids.</summary>
+        private sealed class Counter
+        {
+            private readonly List<int> _touched = new(1024);
+            private int[] _counts = new int[1 << 12];
+
+            public Dictionary<long, int> Bigrams { get; } = [];
+
+            public char[] Word { get; set; } = new char[64];
+
+            public void Add(int id)
+            {
+                if (id >= _counts.Length)
+                {
+                    Array.Resize(ref _counts, Math.Max(id + 1, _counts.Length * 2));
+                }
+
+                if (_counts[id]++ == 0)
+                {
+                    _touched.Add(id);
+                }
+            }
+
+            /// <summary>The ids counted since the last call, in the order first seen, with their counts; then starts again.</summary>
+            public (int[] Ids, int[] Counts) Take()
+            {
+                // Unsorted: document frequencies and the top terms (a strict order by weight, then name) do not depend on it.
+                var ids = _touched.ToArray();
+                var counts = new int[ids.Length];
+                for (var k = 0; k < ids.Length; k++)
+                {
+                    counts[k] = _counts[ids[k]];
+                    _counts[ids[k]] = 0;
+                }
+
+                _touched.Clear();
+                return (ids, counts);
+            }
         }
     }
 }

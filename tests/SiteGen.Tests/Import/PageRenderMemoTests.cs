@@ -59,6 +59,58 @@ public sealed class PageRenderMemoTests
         }
     }
 
+    [Fact]
+    public void PagesReadBeforeAreNotReadAgainAndOneEditedAfterItsHashWasTakenIsKept()
+    {
+        var root = ImportTestKit.NewTempDir();
+        try
+        {
+            var seeds = Path.Combine(root, "seeds");
+            Directory.CreateDirectory(seeds);
+            foreach (var file in Directory.GetFiles(ImportTestKit.SeedsDir))
+            {
+                File.Copy(file, Path.Combine(seeds, Path.GetFileName(file)));
+            }
+
+            var content = Path.Combine(root, "content");
+            var plain = Path.Combine(root, "plain");
+            var memo = new MemoryMemo();
+            Import(seeds, content, memo);
+            Import(seeds, plain, null);
+            var generated = Directory.GetFiles(content, "*.md").Length;
+            memo.PagesFound = 0;
+            Import(seeds, content, memo);
+            Assert.Equal(generated, memo.PagesFound);
+
+            // The build hashed the pages, then someone edited them all before the import, which has a changed feed line
+            // to write: the memo still describes the old bytes, and the import must do what reading the pages does.
+            var feed = Directory.GetFiles(seeds).Order(StringComparer.Ordinal).First();
+            var lines = File.ReadAllLines(feed);
+            var at = Array.FindIndex(lines, 3, l => l.Length > 80);
+            lines[at] += " 补充一句。";
+            File.WriteAllLines(feed, lines);
+            memo.Stale = true;
+            foreach (var page in Directory.GetFiles(content, "*.md").Concat(Directory.GetFiles(plain, "*.md")))
+            {
+                File.AppendAllText(page, "\n手写的一段。\n");
+            }
+
+            var edited = Pages(content);
+            var result = Import(seeds, content, memo);
+            // The same files; only the count of untouched pages may call them unchanged instead of edited (the next
+            // import, hashing them again, sees the edits).
+            var expected = Import(seeds, plain, null);
+            Assert.Equal((expected.PagesCreated, expected.PagesUpdated), (result.PagesCreated, result.PagesUpdated));
+            Assert.Equal(Pages(plain), Pages(content));
+            Assert.Equal(0, result.PagesUpdated);
+            Assert.All(edited, p => Assert.Equal(p.Value, File.ReadAllText(Path.Combine(content, p.Key))));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     /// <summary>
     /// RenderKey hashes every field of these records. When one gains a field, add it to RenderKey (if rendering
     /// reads it) and to this list: a field left out of the key would leave a page stale.
@@ -97,7 +149,36 @@ public sealed class PageRenderMemoTests
             set => _rendered = value;
         }
 
+        private readonly ConcurrentDictionary<string, KnownPage> _pages = new(StringComparer.Ordinal);
+        private int _pagesFound;
+
+        public int PagesFound
+        {
+            get => _pagesFound;
+            set => _pagesFound = value;
+        }
+
+        /// <summary>Pages found by path alone, as if each had been hashed before someone changed it.</summary>
+        public bool Stale { get; set; }
+
         public RenderedPageMemo? Find(string key) => _kept.GetValueOrDefault(key);
+
+        public KnownPage? FindPage(string fullPath)
+        {
+            var known = _pages.GetValueOrDefault(PageKey(fullPath));
+            if (known is not null)
+            {
+                Interlocked.Increment(ref _pagesFound);
+            }
+
+            return known;
+        }
+
+        public void KeepPage(string fullPath, KnownPage page, string? bytesHash = null) => _pages[PageKey(fullPath)] = page;
+
+        private string PageKey(string fullPath) =>
+            Stale ? _pages.Keys.FirstOrDefault(k => k.StartsWith(fullPath + "|", StringComparison.Ordinal)) ?? fullPath
+                : fullPath + "|" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(fullPath)));
 
         public void Keep(string key, RenderedPageMemo rendered)
         {
