@@ -38,6 +38,9 @@ internal sealed class BuildState
     /// <summary>Intact generated pages as the import read them, by file name and the hash of their bytes.</summary>
     public ConcurrentDictionary<string, KnownPage> KnownPages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The import's MinHash band keys of each distinct text, by a key of the text and the dedup settings.</summary>
+    public ConcurrentDictionary<string, ulong[]> BandKeys { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Content hashes of the input files, trusted while their length and write time are unchanged.</summary>
     public FileHashCache FileHashes { get; }
 
@@ -177,6 +180,9 @@ internal sealed class BuildState
 
     /// <summary>Keeps only the renders of the pages the last import had.</summary>
     public void KeepOnlyRenders(IReadOnlySet<string> keys) => Prune(PageRenders, keys);
+
+    /// <summary>Keeps only the band keys of the texts the last import had.</summary>
+    public void KeepOnlyBandKeys(IReadOnlySet<string> keys) => Prune(BandKeys, keys);
 
     /// <summary>Keeps only the pages the last import read or found.</summary>
     public void KeepOnlyKnownPages(IReadOnlySet<string> keys) => Prune(KnownPages, keys);
@@ -323,6 +329,15 @@ internal sealed class BuildState
         }
 
         FileHashes.Write(w);
+        w.List(BandKeys.OrderBy(b => b.Key, StringComparer.Ordinal).ToList(), b =>
+        {
+            w.String(b.Key);
+            w.Int(b.Value.Length);
+            foreach (var k in b.Value)
+            {
+                w.ULong(k);
+            }
+        });
         w.List(KnownPages.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), p =>
         {
             w.String(p.Key);
@@ -366,6 +381,18 @@ internal sealed class BuildState
 
         _searchPostings = r.Bool() ? r.String() : null;
         FileHashes.Read(r);
+        foreach (var _ in Enumerable.Range(0, r.Count()))
+        {
+            var key = r.String();
+            var keys = new ulong[r.Int()];
+            for (var k = 0; k < keys.Length; k++)
+            {
+                keys[k] = r.ULong();
+            }
+
+            BandKeys[key] = keys;
+        }
+
         foreach (var _ in Enumerable.Range(0, r.Count()))
         {
             var key = r.String();

@@ -16,6 +16,9 @@ internal sealed class StateWriter(Stream stream) : IDisposable
 
     public void Long(long value) => _writer.Write7BitEncodedInt64(value);
 
+    /// <summary>A hash-like number, in 8 bytes (a variable-length one would mostly take 10).</summary>
+    public void ULong(ulong value) => _writer.Write(value);
+
     public void Bool(bool value) => _writer.Write(value);
 
     public void String(string value) => _writer.Write(value);
@@ -99,6 +102,8 @@ internal sealed class StateReader(Stream stream) : IDisposable
     public int Int() => _reader.Read7BitEncodedInt();
 
     public long Long() => _reader.Read7BitEncodedInt64();
+
+    public ulong ULong() => _reader.ReadUInt64();
 
     public bool Bool() => _reader.ReadBoolean();
 

@@ -14,6 +14,21 @@ internal sealed class StoredRenders(BuildState state, IReadOnlyDictionary<string
     private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _usedPages = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, byte> _usedBands = new(StringComparer.Ordinal);
+
+    public ulong[]? FindBandKeys(string key)
+    {
+        _usedBands[key] = 0;
+        return state.BandKeys.GetValueOrDefault(key);
+    }
+
+    public void KeepBandKeys(string key, ulong[] bandKeys)
+    {
+        _usedBands[key] = 0;
+        state.BandKeys[key] = bandKeys;
+        state.Changed();
+    }
+
     public KnownPage? FindPage(string fullPath)
     {
         if (PageKey(fullPath) is not { } key)
@@ -67,5 +82,6 @@ internal sealed class StoredRenders(BuildState state, IReadOnlyDictionary<string
     {
         state.KeepOnlyRenders(_used.Keys.ToHashSet(StringComparer.Ordinal));
         state.KeepOnlyKnownPages(_usedPages.Keys.ToHashSet(StringComparer.Ordinal));
+        state.KeepOnlyBandKeys(_usedBands.Keys.ToHashSet(StringComparer.Ordinal));
     }
 }

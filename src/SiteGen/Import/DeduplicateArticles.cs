@@ -10,7 +10,8 @@ namespace SiteGen.Import;
 /// </summary>
 public sealed class DeduplicateArticles
 {
-    public DeduplicatedArticles Deduplicate(IReadOnlyList<FeedEntry> entries, SiteConfig config)
+    /// <param name="memo">Kept band keys of earlier imports (none: every distinct text is hashed).</param>
+    public DeduplicatedArticles Deduplicate(IReadOnlyList<FeedEntry> entries, SiteConfig config, IPageRenderMemo? memo = null)
     {
         var normalized = new string[entries.Count];
         Parallel.For(0, entries.Count, i => normalized[i] = TextKey.Normalize(entries[i].Text));
@@ -31,7 +32,7 @@ public sealed class DeduplicateArticles
 
         var distinctCount = firstEntryOfDistinct.Count;
         var texts = firstEntryOfDistinct.Select(i => normalized[i]).ToArray();
-        var clusters = NearDuplicates.Find(texts, config.DedupThreshold, config.ShingleSize, out _);
+        var clusters = NearDuplicates.Find(texts, config.DedupThreshold, config.ShingleSize, out _, memo);
 
         var articles = BuildArticles(entries, normalized, entryToDistinct, firstEntryOfDistinct, clusters);
         return new DeduplicatedArticles(

@@ -10,7 +10,7 @@ public static class ImportFeeds
     public static ImportResult Run(SiteConfig config, DiagnosticBag diagnostics, TimeProvider clock, IPageRenderMemo? renders = null)
     {
         var batch = new ReadFeeds().Read(config.SeedsDir, diagnostics);
-        var deduplicated = new DeduplicateArticles().Deduplicate(batch.Entries, config);
+        var deduplicated = new DeduplicateArticles().Deduplicate(batch.Entries, config, renders);
         // Feed items that share a link or guid merge when their texts agree by a lower bar; items stand for equal text lines.
         deduplicated = new Syndication.MergeFeedItems().Merge(deduplicated, batch.Entries, config);
         var pages = new WritePages().Write(deduplicated.Articles, config, diagnostics, clock, renders);

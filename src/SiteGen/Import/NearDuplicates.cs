@@ -24,7 +24,8 @@ internal static class NearDuplicates
     public const int MinSharedBands = 2;
 
     /// <summary>Clusters of distinct texts; see the class summary.</summary>
-    public static UnionFind Find(string[] texts, double threshold, int shingleSize, out NearDuplicateWork work)
+    /// <param name="memo">Band keys kept from earlier imports, by text and settings (none: every text is hashed).</param>
+    public static UnionFind Find(string[] texts, double threshold, int shingleSize, out NearDuplicateWork work, IPageRenderMemo? memo = null)
     {
         var versions = new ArticleVersion[texts.Length];
         var bands = new MinHashBands(threshold);
@@ -32,7 +33,7 @@ internal static class NearDuplicates
         Parallel.For(0, texts.Length, i =>
         {
             versions[i] = ArticleVersion.Of(texts[i]);
-            keys[i] = bands.BandKeys(versions[i].Core, shingleSize);
+            keys[i] = Keys(bands, versions[i].Core, threshold, shingleSize, memo);
         });
 
         var editShare = SameArticle.EditShare(threshold);
@@ -84,6 +85,26 @@ internal static class NearDuplicates
 
         work = new NearDuplicateWork(visits.Sum(), verifications.Sum(), steps.Sum(), buckets.SkippedBuckets);
         return clusters;
+    }
+
+    /// <summary>The text's band keys: kept from an earlier import (a hash of the text is cheaper than its MinHash), or made and kept.</summary>
+    private static ulong[] Keys(MinHashBands bands, ReadOnlySpan<char> core, double threshold, int shingleSize, IPageRenderMemo? memo)
+    {
+        if (memo is null)
+        {
+            return bands.BandKeys(core, shingleSize);
+        }
+
+        using var hash = Common.InputHash.Of("band keys").Add(BitConverter.DoubleToInt64Bits(threshold)).Add(shingleSize).Add(core.ToString());
+        var key = hash.Finish();
+        if (memo.FindBandKeys(key) is { } known && known.Length == bands.Bands)
+        {
+            return known;
+        }
+
+        var made = bands.BandKeys(core, shingleSize);
+        memo.KeepBandKeys(key, made);
+        return made;
     }
 
     /// <summary>

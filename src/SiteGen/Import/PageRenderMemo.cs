@@ -24,6 +24,11 @@ public interface IPageRenderMemo
 
     /// <param name="bytesHash">The SHA-256 of the file's bytes when the import just wrote them; else the build's hash of the file is meant.</param>
     void KeepPage(string fullPath, KnownPage page, string? bytesHash = null);
+
+    /// <summary>The MinHash band keys kept under <paramref name="key"/> (a text and the dedup settings), or null.</summary>
+    ulong[]? FindBandKeys(string key);
+
+    void KeepBandKeys(string key, ulong[] bandKeys);
 }
 
 /// <summary>A generated page that matched its seal when read: the front matter lines the import needs, and the seal.</summary>

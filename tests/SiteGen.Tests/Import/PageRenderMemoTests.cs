@@ -31,6 +31,8 @@ public sealed class PageRenderMemoTests
             Import(seeds, without, null);
             Assert.True(memo.Kept > 20);
             Assert.Equal(Pages(without), Pages(withMemo));
+            // Each distinct text's band keys are kept (the near pair of the seeds merges with them as without).
+            Assert.True(memo.Bands.Count > 40, $"{memo.Bands.Count} texts' band keys kept");
 
             // Nothing changed: nothing rendered, nothing written.
             memo.Rendered = 0;
@@ -175,6 +177,12 @@ public sealed class PageRenderMemoTests
         }
 
         public void KeepPage(string fullPath, KnownPage page, string? bytesHash = null) => _pages[PageKey(fullPath)] = page;
+
+        public ConcurrentDictionary<string, ulong[]> Bands { get; } = new(StringComparer.Ordinal);
+
+        public ulong[]? FindBandKeys(string key) => Bands.GetValueOrDefault(key);
+
+        public void KeepBandKeys(string key, ulong[] bandKeys) => Bands[key] = bandKeys;
 
         private string PageKey(string fullPath) =>
             Stale ? _pages.Keys.FirstOrDefault(k => k.StartsWith(fullPath + "|", StringComparison.Ordinal)) ?? fullPath
