@@ -289,38 +289,28 @@ internal sealed class BuildState
 
     private void Write(StateWriter w)
     {
-        w.List(Pages.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), p =>
+        w.Map(Pages, value =>
         {
-            w.String(p.Key);
-            w.Bool(p.Value.Page is not null);
-            if (p.Value.Page is { } page)
+            w.Bool(value.Page is not null);
+            if (value.Page is { } page)
             {
                 w.Page(page);
             }
 
-            w.Diagnostics(p.Value.Diagnostics);
+            w.Diagnostics(value.Diagnostics);
         });
-        w.List(Bodies.OrderBy(b => b.Key, StringComparer.Ordinal).ToList(), b =>
-        {
-            w.String(b.Key);
-            b.Value.Write(w);
-        });
+        w.Map(Bodies, body => body.Write(w));
         w.Bool(Import is not null);
         Import?.Write(w);
         w.Bool(Related is not null);
         Related?.Write(w);
         w.Bool(Output is not null);
         Output?.Write(w);
-        w.List(SearchAnalyses.OrderBy(a => a.Key, StringComparer.Ordinal).ToList(), a =>
+        w.Map(SearchAnalyses, w.String);
+        w.Map(PageRenders, value =>
         {
-            w.String(a.Key);
-            w.String(a.Value);
-        });
-        w.List(PageRenders.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), p =>
-        {
-            w.String(p.Key);
-            w.String(p.Value.Seal);
-            w.Diagnostics(p.Value.Diagnostics);
+            w.String(value.Seal);
+            w.Diagnostics(value.Diagnostics);
         });
         w.Bool(_searchPostings is not null);
         if (_searchPostings is not null)
@@ -329,22 +319,20 @@ internal sealed class BuildState
         }
 
         FileHashes.Write(w);
-        w.List(BandKeys.OrderBy(b => b.Key, StringComparer.Ordinal).ToList(), b =>
+        w.Map(BandKeys, value =>
         {
-            w.String(b.Key);
-            w.Int(b.Value.Length);
-            foreach (var k in b.Value)
+            w.Int(value.Length);
+            foreach (var k in value)
             {
                 w.ULong(k);
             }
         });
-        w.List(KnownPages.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), p =>
+        w.Map(KnownPages, value =>
         {
-            w.String(p.Key);
-            w.String(p.Value.Id);
-            w.String(p.Value.Date);
-            w.String(p.Value.SourceHash);
-            w.String(p.Value.Seal);
+            w.String(value.Id);
+            w.String(value.Date);
+            w.String(value.SourceHash);
+            w.String(value.Seal);
         });
 
         Blobs.Write(w);
@@ -434,10 +422,9 @@ internal sealed record RelatedRecord(string Key, IReadOnlyDictionary<string, str
     public void Write(StateWriter w)
     {
         w.String(Key);
-        w.List(ByUrl.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), p =>
+        w.Map(ByUrl, value =>
         {
-            w.String(p.Key);
-            w.Strings(p.Value);
+            w.Strings(value);
         });
     }
 
@@ -546,18 +533,16 @@ internal sealed record OutputRecord(
     public void Write(StateWriter w)
     {
         w.String(OutputDir);
-        w.List(Files.OrderBy(f => f.Key, StringComparer.Ordinal).ToList(), f =>
+        w.Map(Files, value =>
         {
-            w.String(f.Key);
-            w.String(f.Value.Key);
-            w.String(f.Value.Hash);
-            w.Long(f.Value.Length);
-            w.Long(f.Value.Ticks);
+            w.String(value.Key);
+            w.String(value.Hash);
+            w.Long(value.Length);
+            w.Long(value.Ticks);
         });
-        w.List(Units.OrderBy(u => u.Key, StringComparer.Ordinal).ToList(), u =>
+        w.Map(Units, value =>
         {
-            w.String(u.Key);
-            w.String(u.Value);
+            w.String(value);
         });
         w.String(CheckKey);
         w.Diagnostics(CheckDiagnostics);

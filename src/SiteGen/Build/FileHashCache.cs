@@ -51,13 +51,12 @@ internal sealed class FileHashCache(Action changed)
     }
 
     public void Write(StateWriter w) =>
-        w.List(_entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList(), e =>
+        w.Map(_entries, value =>
         {
-            w.String(e.Key);
-            w.Long(e.Value.Length);
-            w.Long(e.Value.Ticks);
-            w.String(e.Value.Hash);
-            w.Bool(e.Value.HasMath);
+            w.Long(value.Length);
+            w.Long(value.Ticks);
+            w.String(value.Hash);
+            w.Bool(value.HasMath);
         });
 
     public void Read(StateReader r)

@@ -188,12 +188,11 @@ internal sealed class PackedBlobs(string cacheDir)
         var packs = _index.Values.Select(l => l.Pack).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var numbers = packs.Select((pack, i) => (pack, i)).ToDictionary(p => p.pack, p => p.i, StringComparer.Ordinal);
         w.Strings(packs);
-        w.List(_index.OrderBy(e => e.Key, StringComparer.Ordinal).ToList(), e =>
+        w.Map(_index, value =>
         {
-            w.String(e.Key);
-            w.Int(numbers[e.Value.Pack]);
-            w.Long(e.Value.Offset);
-            w.Int(e.Value.Length);
+            w.Int(numbers[value.Pack]);
+            w.Long(value.Offset);
+            w.Int(value.Length);
         });
     }
 

@@ -50,6 +50,14 @@ internal sealed class StateWriter(Stream stream) : IDisposable
         }
     }
 
+    /// <summary>A map as its count, then each key (in ordinal order, so equal maps give equal bytes) and its value.</summary>
+    public void Map<T>(IEnumerable<KeyValuePair<string, T>> entries, Action<T> writeValue) =>
+        List(entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList(), e =>
+        {
+            String(e.Key);
+            writeValue(e.Value);
+        });
+
     public void Diagnostics(IReadOnlyCollection<Diagnostic> diagnostics) => List(diagnostics, d =>
     {
         Int((int)d.Severity);

@@ -17,12 +17,7 @@ public sealed class PageRenderMemoTests
         var root = ImportTestKit.NewTempDir();
         try
         {
-            var seeds = Path.Combine(root, "seeds");
-            Directory.CreateDirectory(seeds);
-            foreach (var file in Directory.GetFiles(ImportTestKit.SeedsDir))
-            {
-                File.Copy(file, Path.Combine(seeds, Path.GetFileName(file)));
-            }
+            var seeds = CopyOfSeeds(root);
 
             var withMemo = Path.Combine(root, "memo");
             var without = Path.Combine(root, "plain");
@@ -67,12 +62,7 @@ public sealed class PageRenderMemoTests
         var root = ImportTestKit.NewTempDir();
         try
         {
-            var seeds = Path.Combine(root, "seeds");
-            Directory.CreateDirectory(seeds);
-            foreach (var file in Directory.GetFiles(ImportTestKit.SeedsDir))
-            {
-                File.Copy(file, Path.Combine(seeds, Path.GetFileName(file)));
-            }
+            var seeds = CopyOfSeeds(root);
 
             var content = Path.Combine(root, "content");
             var plain = Path.Combine(root, "plain");
@@ -131,6 +121,19 @@ public sealed class PageRenderMemoTests
     private static string[] Fields<T>() =>
         typeof(T).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
             .Where(p => p.Name != "EqualityContract").Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>A copy of the repository's seeds under <paramref name="root"/>, to edit.</summary>
+    private static string CopyOfSeeds(string root)
+    {
+        var seeds = Path.Combine(root, "seeds");
+        Directory.CreateDirectory(seeds);
+        foreach (var file in Directory.GetFiles(ImportTestKit.SeedsDir))
+        {
+            File.Copy(file, Path.Combine(seeds, Path.GetFileName(file)));
+        }
+
+        return seeds;
+    }
 
     private static ImportResult Import(string seeds, string content, IPageRenderMemo? memo) =>
         ImportFeeds.Run(ImportTestKit.Config(seeds, content), new DiagnosticBag(), new FixedClock(ImportTestKit.Today), memo);
