@@ -43,41 +43,86 @@ internal sealed class IndexSnapshot
         return true;
     }
 
+    /// <summary>
+    /// The snapshot's bytes, in an array of exactly their size: it is tens of megabytes at 10,000 articles, so it is
+    /// written twice (once to count) rather than grown by doubling and copied out.
+    /// </summary>
     public byte[] Encode()
     {
-        using var buffer = new MemoryStream();
-        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        var counter = new ByteCounter();
+        Write(counter);
+        var bytes = new byte[counter.Length];
+        using var stream = new MemoryStream(bytes, writable: true);
+        Write(stream);
+        return stream.Position == bytes.Length ? bytes : throw new InvalidOperationException("the snapshot changed while it was written");
+    }
+
+    private void Write(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Version);
+        w.Write(AverageLength);
+        w.Write7BitEncodedInt(DocumentKeys.Length);
+        for (var i = 0; i < DocumentKeys.Length; i++)
         {
-            w.Write(Version);
-            w.Write(AverageLength);
-            w.Write7BitEncodedInt(DocumentKeys.Length);
-            for (var i = 0; i < DocumentKeys.Length; i++)
-            {
-                w.Write(DocumentKeys[i]);
-                w.Write7BitEncodedInt(FragmentLengths[i]);
-            }
-
-            w.Write7BitEncodedInt(FragmentsPerFile);
-            w.Write7BitEncodedInt(FragmentFiles.Length);
-            foreach (var file in FragmentFiles)
-            {
-                w.Write(file.Bytes);
-                w.Write(file.Hash);
-            }
-
-            w.Write7BitEncodedInt(Postings.Count);
-            foreach (var (term, list) in Postings.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                w.Write(term);
-                w.Write7BitEncodedInt(list.LastDocument);
-                w.Write7BitEncodedInt(list.DocumentCount);
-                var text = list.Text.AsSpan();
-                w.Write7BitEncodedInt(text.Length);
-                w.Write(text);
-            }
+            w.Write(DocumentKeys[i]);
+            w.Write7BitEncodedInt(FragmentLengths[i]);
         }
 
-        return buffer.ToArray();
+        w.Write7BitEncodedInt(FragmentsPerFile);
+        w.Write7BitEncodedInt(FragmentFiles.Length);
+        foreach (var file in FragmentFiles)
+        {
+            w.Write(file.Bytes);
+            w.Write(file.Hash);
+        }
+
+        w.Write7BitEncodedInt(Postings.Count);
+        foreach (var (term, list) in Postings.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(term);
+            w.Write7BitEncodedInt(list.LastDocument);
+            w.Write7BitEncodedInt(list.DocumentCount);
+            var text = list.Text.AsSpan();
+            w.Write7BitEncodedInt(text.Length);
+            w.Write(text);
+        }
+    }
+
+    /// <summary>A stream that keeps nothing and counts what is written to it.</summary>
+    private sealed class ByteCounter : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position
+        {
+            get => _length;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+
+        public override void WriteByte(byte value) => _length++;
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>The snapshot in <paramref name="bytes"/>, or null when they are not one (another version, cut short).</summary>
