@@ -14,12 +14,16 @@ internal sealed class SiteInputs
 {
     private static readonly EnumerationOptions Pages = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
 
-    private SiteInputs(string configKey, IReadOnlyDictionary<string, string> feeds, IReadOnlyDictionary<string, string> content, bool mayHaveMath = true)
+    private readonly FileHashCache? _known;
+
+    private SiteInputs(string configKey, IReadOnlyDictionary<string, string> feeds, IReadOnlyDictionary<string, string> content, bool mayHaveMath,
+        FileHashCache? known)
     {
         ConfigKey = configKey;
         Feeds = feeds;
         Content = content;
         MayHaveMath = mayHaveMath;
+        _known = known;
     }
 
     /// <summary>
@@ -42,12 +46,10 @@ internal sealed class SiteInputs
     {
         var math = new MathSeen();
         var feeds = HashFiles(config.SeedsDir, "*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 }, name: true, math, known, out var feedPaths);
-        var content = ContentHashes(config.ContentDir, math, known);
-        known?.KeepOnly(feedPaths.Concat(content.Keys.Select(Path.GetFullPath)).ToHashSet(StringComparer.Ordinal));
-        return new SiteInputs(KeyOf(config), feeds, content, math.Any) { _known = known };
+        var content = HashFiles(config.ContentDir, "*.md", Pages, name: false, math, known, out var pagePaths);
+        known?.KeepOnly(feedPaths.Concat(pagePaths).ToHashSet(StringComparer.Ordinal));
+        return new SiteInputs(KeyOf(config), feeds, content, math.Any, known);
     }
-
-    private FileHashCache? _known;
 
     /// <summary>Set when any file read has a math delimiter.</summary>
     private sealed class MathSeen
@@ -72,7 +74,8 @@ internal sealed class SiteInputs
         InputHash.OfText(JsonSerializer.Serialize(config with { ReportPath = null, Strict = false, Clean = false }));
 
     /// <summary>The same, with the content folder hashed again (after an import wrote pages).</summary>
-    public SiteInputs WithContentOf(SiteConfig config) => new(ConfigKey, Feeds, ContentHashes(config.ContentDir, known: _known)) { _known = _known };
+    public SiteInputs WithContentOf(SiteConfig config) =>
+        new(ConfigKey, Feeds, HashFiles(config.ContentDir, "*.md", Pages, name: false, math: null, _known, out _), MayHaveMath, _known);
 
     /// <summary>The key of the import's inputs: SiteGen, the configuration, every feed and every page it may claim or keep.</summary>
     public string ImportKey(SiteConfig config)
@@ -90,9 +93,6 @@ internal sealed class SiteInputs
 
         return hash.Finish();
     }
-
-    private static Dictionary<string, string> ContentHashes(string dir, MathSeen? math = null, FileHashCache? known = null) =>
-        HashFiles(dir, "*.md", Pages, name: false, math, known, out _);
 
     private static Dictionary<string, string> HashFiles(string dir, string pattern, EnumerationOptions options, bool name, MathSeen? math,
         FileHashCache? known, out string[] paths)

@@ -105,7 +105,7 @@ internal sealed class StagedPublish(string outputDir, CurrentSite current, Outpu
             _final[path] = new Placed(fileKey, hash, Written: true, IsHtml: false);
         }, path =>
         {
-            if (last?.Files.GetValueOrDefault(path) is not { } recorded || recorded.Key != fileKey || current.Recorded(path)?.Hash != recorded.Hash)
+            if (last?.Files.GetValueOrDefault(path) is not { } recorded || recorded.Key != fileKey || !current.AsRecorded(path))
             {
                 return false;
             }

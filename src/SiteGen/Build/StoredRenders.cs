@@ -5,54 +5,40 @@ using SiteGen.Import;
 namespace SiteGen.Build;
 
 /// <summary>
-/// The import's memo of rendered pages, backed by the build state, so a re-import renders only the pages whose inputs
-/// changed, and of pages read, by the hash of their bytes (from <paramref name="contentHashes"/>, the build's inputs), so
-/// it reads only pages whose bytes changed.
+/// The import's memo, backed by the build state: what rendering each page gave, so a re-import renders only the pages
+/// whose inputs changed; each text's band keys, so it shingles only new texts; and pages read, by the hash of their
+/// bytes (from <paramref name="contentHashes"/>, the build's inputs), so it reads only pages whose bytes changed.
 /// </summary>
 internal sealed class StoredRenders(BuildState state, IReadOnlyDictionary<string, string>? contentHashes = null) : IPageRenderMemo
 {
-    private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _usedPages = new(StringComparer.Ordinal);
+    private readonly UsedEntries<RenderedPageMemo> _renders = new(state.PageRenders, state.Changed);
+    private readonly UsedEntries<KnownPage> _pages = new(state.KnownPages, state.Changed);
+    private readonly UsedEntries<ulong[]> _bands = new(state.BandKeys, state.Changed);
 
-    private readonly ConcurrentDictionary<string, byte> _usedBands = new(StringComparer.Ordinal);
+    public RenderedPageMemo? Find(string key) => _renders.Find(key);
 
-    public ulong[]? FindBandKeys(string key)
-    {
-        _usedBands[key] = 0;
-        return state.BandKeys.GetValueOrDefault(key);
-    }
+    public void Keep(string key, RenderedPageMemo rendered) => _renders.Keep(key, rendered);
 
-    public void KeepBandKeys(string key, ulong[] bandKeys)
-    {
-        _usedBands[key] = 0;
-        state.BandKeys[key] = bandKeys;
-        state.Changed();
-    }
+    public ulong[]? FindBandKeys(string key) => _bands.Find(key);
 
-    public KnownPage? FindPage(string fullPath)
-    {
-        if (PageKey(fullPath) is not { } key)
-        {
-            return null;
-        }
+    public void KeepBandKeys(string key, ulong[] bandKeys) => _bands.Keep(key, bandKeys);
 
-        _usedPages[key] = 0;
-        return state.KnownPages.GetValueOrDefault(key);
-    }
+    public KnownPage? FindPage(string fullPath) => PageKey(fullPath) is { } key ? _pages.Find(key) : null;
 
     public void KeepPage(string fullPath, KnownPage page, string? bytesHash = null)
     {
-        if ((bytesHash is null ? PageKey(fullPath) : PageKey(fullPath, bytesHash)) is not { } key)
+        if ((bytesHash is null ? PageKey(fullPath) : PageKey(fullPath, bytesHash)) is { } key)
         {
-            return;
+            _pages.Keep(key, page);
         }
+    }
 
-        _usedPages[key] = 0;
-        if (!state.KnownPages.TryGetValue(key, out var known) || known != page)
-        {
-            state.KnownPages[key] = page;
-            state.Changed();
-        }
+    /// <summary>After the import: drops the renders, pages and band keys it no longer has.</summary>
+    public void KeepOnlyUsed()
+    {
+        state.KeepOnlyRenders(_renders.Used);
+        state.KeepOnlyKnownPages(_pages.Used);
+        state.KeepOnlyBandKeys(_bands.Used);
     }
 
     /// <summary>The file's name and the hash of its bytes when the build hashed them, or null when it did not.</summary>
@@ -65,23 +51,28 @@ internal sealed class StoredRenders(BuildState state, IReadOnlyDictionary<string
         return key.Finish();
     }
 
-    public RenderedPageMemo? Find(string key) => state.PageRenders.GetValueOrDefault(key);
-
-    public void Keep(string key, RenderedPageMemo rendered)
+    /// <summary>One kind of entry in the state, and the keys this import found or kept, so the others can be dropped after it.</summary>
+    private sealed class UsedEntries<T>(ConcurrentDictionary<string, T> entries, Action changed)
+        where T : class
     {
-        _used[key] = 0;
-        if (!state.PageRenders.TryGetValue(key, out var known) || known != rendered)
+        private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
+
+        public IReadOnlySet<string> Used => _used.Keys.ToHashSet(StringComparer.Ordinal);
+
+        public T? Find(string key)
         {
-            state.PageRenders[key] = rendered;
-            state.Changed();
+            _used[key] = 0;
+            return entries.GetValueOrDefault(key);
         }
-    }
 
-    /// <summary>After the import: drops the renders of articles it no longer has.</summary>
-    public void KeepOnlyUsed()
-    {
-        state.KeepOnlyRenders(_used.Keys.ToHashSet(StringComparer.Ordinal));
-        state.KeepOnlyKnownPages(_usedPages.Keys.ToHashSet(StringComparer.Ordinal));
-        state.KeepOnlyBandKeys(_usedBands.Keys.ToHashSet(StringComparer.Ordinal));
+        public void Keep(string key, T value)
+        {
+            _used[key] = 0;
+            if (!entries.TryGetValue(key, out var known) || !Equals(known, value))
+            {
+                entries[key] = value;
+                changed();
+            }
+        }
     }
 }

@@ -13,7 +13,6 @@ namespace SiteGen.Import;
 /// </summary>
 public sealed class WritePages
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly ExtractTitle _titles = new();
     private readonly MakeSlug _slugs = new();
     private readonly MatchTags _tags = new();
@@ -168,7 +167,8 @@ public sealed class WritePages
         try
         {
             var path = Path.Combine(contentDir, slug + ".md");
-            var bytes = Utf8NoBom.GetBytes(text);
+            // GetBytes never writes a byte order mark: these are the bytes the next build hashes.
+            var bytes = Encoding.UTF8.GetBytes(text);
             AtomicFile.WriteAllBytes(path, bytes);
             if (memo is not null && ReadExistingPages.Known(shown, path, slug, text) is { } known)
             {

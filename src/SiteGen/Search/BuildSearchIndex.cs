@@ -63,11 +63,7 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         });
 
         var averageLength = n == 0 ? 1 : Bm25.RoundedAverage(prepared.Average(p => (double)p.Length));
-        var snapshot = analyses?.FindPostings() is { } kept ? IndexSnapshot.Decode(kept) : null;
-        if (snapshot is not null && !snapshot.IsPrefixOf(keys!, averageLength))
-        {
-            snapshot = null;
-        }
+        var snapshot = analyses?.FindPostings() is { } kept ? IndexSnapshot.Decode(kept, keys!, averageLength) : null;
 
         var known = snapshot?.DocumentKeys.Length ?? 0;
         for (var i = 0; i < known; i++)

@@ -10,7 +10,7 @@ namespace SiteGen.Search;
 /// </summary>
 internal sealed class IndexSnapshot
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     public required string[] DocumentKeys { get; init; }
 
@@ -23,25 +23,6 @@ internal sealed class IndexSnapshot
     public required WrittenFile[] FragmentFiles { get; init; }
 
     public required Dictionary<string, PostingList> Postings { get; init; }
-
-    /// <summary>Whether the first documents of <paramref name="keys"/> are this snapshot's, with the same average length.</summary>
-    public bool IsPrefixOf(string[] keys, double averageLength)
-    {
-        if (AverageLength != averageLength || DocumentKeys.Length > keys.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < DocumentKeys.Length; i++)
-        {
-            if (!string.Equals(DocumentKeys[i], keys[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>
     /// The snapshot's bytes, in an array of exactly their size: it is tens of megabytes at 10,000 articles, so it is
@@ -61,8 +42,8 @@ internal sealed class IndexSnapshot
     {
         using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         w.Write(Version);
-        w.Write(AverageLength);
         w.Write7BitEncodedInt(DocumentKeys.Length);
+        w.Write(AverageLength);
         for (var i = 0; i < DocumentKeys.Length; i++)
         {
             w.Write(DocumentKeys[i]);
@@ -125,8 +106,13 @@ internal sealed class IndexSnapshot
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 
-    /// <summary>The snapshot in <paramref name="bytes"/>, or null when they are not one (another version, cut short).</summary>
-    public static IndexSnapshot? Decode(byte[] bytes)
+    /// <summary>
+    /// The snapshot in <paramref name="bytes"/> when its documents are the first of <paramref name="keys"/> and its
+    /// average length is <paramref name="averageLength"/>; else, or when the bytes are not one (another version, cut
+    /// short), null. The documents are compared before the posting lists are read, so a snapshot that cannot be
+    /// used costs no more than its keys.
+    /// </summary>
+    public static IndexSnapshot? Decode(byte[] bytes, string[] keys, double averageLength)
     {
         try
         {
@@ -136,12 +122,20 @@ internal sealed class IndexSnapshot
                 return null;
             }
 
-            var average = r.ReadDouble();
-            var keys = new string[r.Read7BitEncodedInt()];
-            var lengths = new int[keys.Length];
-            for (var i = 0; i < keys.Length; i++)
+            var known = r.Read7BitEncodedInt();
+            if (r.ReadDouble() != averageLength || known > keys.Length)
             {
-                keys[i] = r.ReadString();
+                return null;
+            }
+
+            var lengths = new int[known];
+            for (var i = 0; i < known; i++)
+            {
+                if (!string.Equals(r.ReadString(), keys[i], StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
                 lengths[i] = r.Read7BitEncodedInt();
             }
 
@@ -160,7 +154,7 @@ internal sealed class IndexSnapshot
                 var last = r.Read7BitEncodedInt();
                 var documents = r.Read7BitEncodedInt();
                 var text = r.ReadBytes(r.Read7BitEncodedInt());
-                if (last >= keys.Length || documents > keys.Length)
+                if (last >= known || documents > known)
                 {
                     return null;
                 }
@@ -171,7 +165,7 @@ internal sealed class IndexSnapshot
             return r.BaseStream.Position == bytes.Length
                 ? new IndexSnapshot
                 {
-                    DocumentKeys = keys, AverageLength = average, FragmentLengths = lengths, FragmentsPerFile = perFile,
+                    DocumentKeys = keys[..known], AverageLength = averageLength, FragmentLengths = lengths, FragmentsPerFile = perFile,
                     FragmentFiles = files, Postings = postings,
                 }
                 : null;
