@@ -244,13 +244,16 @@ internal sealed class BuildState
             return "is not a SiteGen build state";
         }
 
-        using var header = new StateReader(stream);
+        var headerStart = stream.Position;
+        var header = new StateReader(stream, bufferBytes: 256);
         var format = header.Int();
         var version = header.String();
         if (format != Format || version != SiteVersion.Id)
         {
             return "was written by another version of SiteGen";
         }
+
+        stream.Position = headerStart + header.Consumed;
 
         Span<byte> slots = stackalloc byte[sizeof(long) + ChecksumBytes];
         if (stream.ReadAtLeast(slots, slots.Length, throwOnEndOfStream: false) < slots.Length)
@@ -282,9 +285,9 @@ internal sealed class BuildState
         }
 
         stream.Position = payloadStart;
-        using var reader = new StateReader(stream);
+        var reader = new StateReader(stream, bufferBytes: 1 << 20);
         ReadPayload(reader);
-        return stream.Position == stream.Length ? null : "has trailing bytes";
+        return reader.AtEnd ? null : "has trailing bytes";
     }
 
     private void Write(StateWriter w)

@@ -67,7 +67,7 @@ public sealed class SiteBuilder(TimeProvider clock)
                 if (fixedInputs is not null && result.Succeeded && result.ContentAfterImport is { } content
                     && UpToDate.FixedInputs(config) == fixedInputs && UpToDate.Content(config) == content)
                 {
-                    UpToDate.Write(config, fixedInputs, content, result);
+                    UpToDate.Write(config, fixedInputs, content, result, state.Output);
                 }
 
                 return result;

@@ -153,15 +153,21 @@ internal sealed class StagedPublish(string outputDir, CurrentSite current, Outpu
     public OutputRecord Record(string checkKey, IReadOnlyList<Diagnostics.Diagnostic> checkDiagnostics)
     {
         var root = Path.GetFullPath(outputDir);
-        var stats = _committed ? CurrentSite.Scan(root, null) : current;
         var files = new Dictionary<string, OutputFile>(_final.Count, StringComparer.Ordinal);
         foreach (var (path, placed) in _final)
         {
-            var (length, ticks) = stats.Stat(path);
+            // Only the files this build wrote (or copied) are looked at again: every other one is a link to the old site's file.
+            var (length, ticks) = _committed && _staging.Value.IsNewFile(path) ? StatNow(Path.Combine(root, path)) : current.Stat(path);
             files[path] = new OutputFile(placed.Key, placed.Hash, length, ticks);
         }
 
         return new OutputRecord(root, files, new Dictionary<string, string>(_units, StringComparer.Ordinal), checkKey, checkDiagnostics);
+    }
+
+    private static (long Length, long Ticks) StatNow(string file)
+    {
+        var info = new FileInfo(file);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : (-1, -1);
     }
 
     /// <summary>The content hash of every file of the new site, by path.</summary>

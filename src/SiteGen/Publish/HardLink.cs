@@ -11,7 +11,8 @@ internal static class HardLink
 {
     private static bool _unavailable = !OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS();
 
-    public static void CreateOrCopy(string existingFile, string newFile)
+    /// <summary>True when <paramref name="newFile"/> is a link (the old file's inode, length and write time), false when a copy.</summary>
+    public static bool CreateOrCopy(string existingFile, string newFile)
     {
         if (!_unavailable)
         {
@@ -19,7 +20,7 @@ internal static class HardLink
             {
                 if (Link(existingFile, newFile) == 0)
                 {
-                    return;
+                    return true;
                 }
             }
             catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
@@ -29,6 +30,7 @@ internal static class HardLink
         }
 
         File.Copy(existingFile, newFile);
+        return false;
     }
 
     [DllImport("libc", EntryPoint = "link", SetLastError = true)]

@@ -22,6 +22,8 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
 
     /// <summary>Files the spare folder brought that this build has not yet kept or replaced: length and write time.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, long Ticks)> _stale = new(StringComparer.Ordinal);
+    /// <summary>Files of the staging folder that are not the old site's file (written, or copied where links are not possible).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _fresh = new(StringComparer.Ordinal);
     private bool _reusedSpare;
     private bool _committed;
     private int _written;
@@ -51,6 +53,7 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
     public void Write(string relativePath, string content)
     {
         Place(relativePath, default, (path, _) => File.WriteAllText(path, content));
+        _fresh[relativePath] = 0;
         Written();
     }
 
@@ -62,6 +65,7 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
             using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
             file.Write(content);
         });
+        _fresh[relativePath] = 0;
         Written();
     }
 
@@ -76,8 +80,20 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
             return;
         }
 
-        Place(relativePath, default, (path, _) => HardLink.CreateOrCopy(existingFile, path));
+        Place(relativePath, default, (path, _) =>
+        {
+            if (!HardLink.CreateOrCopy(existingFile, path))
+            {
+                _fresh[relativePath] = 0;
+            }
+        });
     }
+
+    /// <summary>
+    /// True when the file at <paramref name="relativePath"/> is not one of the old site's files: written by this build, or
+    /// copied. Any other file of the staging folder is the old one's inode, with its length and write time.
+    /// </summary>
+    public bool IsNewFile(string relativePath) => _fresh.ContainsKey(relativePath);
 
     /// <summary>Makes one file of the staging folder at <c>path</c>; <c>bytes</c> is handed through, as a span cannot be captured.</summary>
     private delegate void FileMaker(string path, ReadOnlySpan<byte> bytes);

@@ -145,8 +145,7 @@ public sealed class PackedBlobsTests : IDisposable
     {
         var blobs = new PackedBlobs(_cache.Path);
         using var stream = new MemoryStream(index);
-        using var reader = new StateReader(stream);
-        blobs.Read(reader);
+        blobs.Read(new StateReader(stream));
         return blobs;
     }
 }
