@@ -57,6 +57,11 @@ public sealed class UpToDateTests : IDisposable
         var result = Build();
         Assert.False(result.UpToDate);
         Assert.Equal(first.Articles + 1, result.Articles);
+        // The stamp of a site that was swapped comes from the build's record of it, which a walk of the folder must match.
+        Assert.True(Build().UpToDate);
+        File.AppendAllText(Path.Combine(_config.SeedsDir, "feed.txt"), "第四篇 讲强化学习的文章。\n");
+        Assert.False(Build().UpToDate);
+        Assert.True(Build().UpToDate);
     }
 
     [Fact]
@@ -71,6 +76,7 @@ public sealed class UpToDateTests : IDisposable
         File.Delete(page);
         Assert.False(Build().UpToDate);
         Assert.Equal(expected, FolderSnapshot.Take(_dir.Combine("site")));
+        Assert.True(Build().UpToDate);
     }
 
     [Fact]
