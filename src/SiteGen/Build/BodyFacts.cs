@@ -13,7 +13,7 @@ namespace SiteGen.Build;
 internal sealed record BodyFacts(
     string HtmlHash,
     ExcerptHtmlResult ExcerptHtml,
-    IReadOnlyList<ExtractedBlock> SearchBlocks,
+    BodyBlocks SearchBlocks,
     IReadOnlySet<string> Ids,
     int ReadingMinutes)
 {
@@ -38,8 +38,70 @@ internal sealed record BodyFacts(
         return new BodyFacts(
             InputHash.OfText(html),
             Publish.ExcerptHtml.Of(body, SiteModel.ExcerptLength),
-            SearchTextExtractor.Extract(body),
+            BodyBlocks.Of(SearchTextExtractor.Extract(body)),
             ids,
             ReadingTime.Minutes(text));
+    }
+}
+
+/// <summary>
+/// A body's text blocks for the search index. They are as long as the body's text, and a build needs them only for
+/// documents it analyses again (new or changed ones): the rest of the index is merged from kept analyses, found by
+/// the body's hash and <see cref="Length"/>. So the build state holds only their hash and length, the blocks
+/// themselves are in <see cref="PackedBlobs"/> (under <see cref="Hash"/>, checked on read), and a stored body's
+/// blocks are read on first use.
+/// </summary>
+internal sealed class BodyBlocks
+{
+    private readonly Func<IReadOnlyList<ExtractedBlock>>? _load;
+    private IReadOnlyList<ExtractedBlock>? _blocks;
+
+    private BodyBlocks(string hash, int length, IReadOnlyList<ExtractedBlock>? blocks, Func<IReadOnlyList<ExtractedBlock>>? load)
+    {
+        Hash = hash;
+        Length = length;
+        _blocks = blocks;
+        _load = load;
+    }
+
+    /// <summary>The content hash of the encoded blocks: their name in the packs.</summary>
+    public string Hash { get; }
+
+    /// <summary>The characters of all blocks (the document's length for BM25).</summary>
+    public int Length { get; }
+
+    /// <summary>The blocks (read from the packs the first time, for a stored body).</summary>
+    public IReadOnlyList<ExtractedBlock> Value => _blocks ??= _load!();
+
+    public static BodyBlocks Of(IReadOnlyList<ExtractedBlock> blocks) =>
+        new(InputHash.OfBytes(Encode(blocks)), blocks.Sum(b => b.Text.Length), blocks, null);
+
+    /// <summary>Stored blocks, read with <paramref name="load"/> when first asked for.</summary>
+    public static BodyBlocks Stored(string hash, int length, Func<IReadOnlyList<ExtractedBlock>> load) => new(hash, length, null, load);
+
+    public byte[] Encode() => Encode(Value);
+
+    public static IReadOnlyList<ExtractedBlock> Decode(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        var reader = new StateReader(stream);
+        var blocks = reader.List(() => new ExtractedBlock((BlockKind)reader.Int(), reader.String(), reader.NullableString()));
+        return reader.AtEnd ? blocks : throw new InvalidDataException("trailing bytes after the text blocks");
+    }
+
+    private static byte[] Encode(IReadOnlyList<ExtractedBlock> blocks)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StateWriter(stream))
+        {
+            writer.List(blocks, b =>
+            {
+                writer.Int((int)b.Kind);
+                writer.String(b.Text);
+                writer.NullableString(b.Anchor);
+            });
+        }
+
+        return stream.ToArray();
     }
 }

@@ -21,7 +21,7 @@ namespace SiteGen.Build;
 internal sealed class BuildState
 {
     public const string FileName = "build-state.bin";
-    private const int Format = 5;
+    private const int Format = 6;
     private static readonly byte[] Magic = "SGBS"u8.ToArray();
 
     private readonly string _file;
@@ -147,7 +147,7 @@ internal sealed class BuildState
 
         if (_dropped.Count > 0)
         {
-            var live = Bodies.Values.Select(b => b.Facts.HtmlHash).Concat(SearchAnalyses.Values).ToHashSet(StringComparer.Ordinal);
+            var live = Bodies.Values.SelectMany(b => b.Blobs).Concat(SearchAnalyses.Values).ToHashSet(StringComparer.Ordinal);
             if (_searchPostings is not null)
             {
                 live.Add(_searchPostings);
@@ -174,7 +174,7 @@ internal sealed class BuildState
 
         if (bodyKeys is not null)
         {
-            Prune(Bodies, bodyKeys, body => body.Facts.HtmlHash);
+            Prune(Bodies, bodyKeys, body => body.Blobs);
         }
     }
 
@@ -188,16 +188,16 @@ internal sealed class BuildState
     public void KeepOnlyKnownPages(IReadOnlySet<string> keys) => Prune(KnownPages, keys);
 
     /// <summary>Keeps only the search analyses of the documents the last index was built from.</summary>
-    public void KeepOnlyAnalyses(IReadOnlySet<string> keys) => Prune(SearchAnalyses, keys, hash => hash);
+    public void KeepOnlyAnalyses(IReadOnlySet<string> keys) => Prune(SearchAnalyses, keys, hash => [hash]);
 
     /// <summary>Removes the entries whose keys are not in <paramref name="keep"/>; the blobs they named are dropped at the next save.</summary>
-    private void Prune<T>(ConcurrentDictionary<string, T> entries, IReadOnlySet<string> keep, Func<T, string>? blob = null)
+    private void Prune<T>(ConcurrentDictionary<string, T> entries, IReadOnlySet<string> keep, Func<T, IEnumerable<string>>? blobs = null)
     {
         foreach (var key in entries.Keys.Where(k => !keep.Contains(k)))
         {
-            if (entries.TryRemove(key, out var entry) && blob is not null)
+            if (entries.TryRemove(key, out var entry) && blobs is not null)
             {
-                _dropped.Add(blob(entry));
+                _dropped.UnionWith(blobs(entry));
             }
 
             _dirty = true;
@@ -353,7 +353,7 @@ internal sealed class BuildState
         foreach (var _ in Enumerable.Range(0, r.Count()))
         {
             var key = r.String();
-            Bodies[key] = StoredBody.Read(r);
+            Bodies[key] = StoredBody.Read(r, Blobs);
         }
 
         Import = r.Bool() ? ImportRecord.Read(r) : null;
@@ -459,6 +459,9 @@ internal sealed record StoredBody(
 
     public IReadOnlyList<RenderDependency> Dependencies { get; init; } = [];
 
+    /// <summary>What this body keeps in <see cref="PackedBlobs"/>: its HTML and its text blocks.</summary>
+    public IEnumerable<string> Blobs => [Facts.HtmlHash, Facts.SearchBlocks.Hash];
+
     public void Write(StateWriter w)
     {
         w.List(Toc, t =>
@@ -481,12 +484,8 @@ internal sealed record StoredBody(
         w.String(Facts.HtmlHash);
         w.String(Facts.ExcerptHtml.Html);
         w.Bool(Facts.ExcerptHtml.HasMath);
-        w.List(Facts.SearchBlocks, b =>
-        {
-            w.Int((int)b.Kind);
-            w.String(b.Text);
-            w.NullableString(b.Anchor);
-        });
+        w.String(Facts.SearchBlocks.Hash);
+        w.Int(Facts.SearchBlocks.Length);
         w.Strings(Facts.Ids.Order(StringComparer.Ordinal).ToList());
         w.Int(Facts.ReadingMinutes);
         w.Bool(HasHighlight);
@@ -500,7 +499,8 @@ internal sealed record StoredBody(
         });
     }
 
-    public static StoredBody Read(StateReader r)
+    /// <param name="blobs">Where the body's text blocks are read from when the search index needs them.</param>
+    public static StoredBody Read(StateReader r, PackedBlobs blobs)
     {
         var toc = r.List(() => new TocEntry(r.Int(), r.String(), r.String()));
         var hasMath = r.Bool();
@@ -509,7 +509,8 @@ internal sealed record StoredBody(
         var diagnostics = r.Diagnostics();
         var htmlHash = r.String();
         var excerpt = new Publish.ExcerptHtmlResult(r.String(), r.Bool());
-        var blocks = r.List(() => new Search.ExtractedBlock((Search.BlockKind)r.Int(), r.String(), r.NullableString()));
+        var blocksHash = r.String();
+        var blocks = BodyBlocks.Stored(blocksHash, r.Int(), () => BodyBlocks.Decode(blobs.GetBytes(blocksHash)));
         var ids = r.Strings().ToHashSet(StringComparer.Ordinal);
         var facts = new BodyFacts(htmlHash, excerpt, blocks, ids, r.Int());
         return new StoredBody(toc, hasMath, text, links, diagnostics, facts)

@@ -283,7 +283,14 @@ public sealed class SiteBuilder(TimeProvider clock)
         // Last, so that every generated file is there to collide with.
         files.AddRange(StaticFiles.Plan(config.StaticDir, files, diagnostics));
         var documents = SearchOrder(site.Articles)
-            .Select(a => new Search.SearchDocument(a.Page.Url, a.Page.Title, "", a.Page.Tags) { Blocks = facts[a.Rendered].SearchBlocks, BlocksKey = facts[a.Rendered].HtmlHash })
+            .Select(a =>
+            {
+                var blocks = facts[a.Rendered].SearchBlocks;
+                return new Search.SearchDocument(a.Page.Url, a.Page.Title, "", a.Page.Tags)
+                {
+                    BlocksKey = facts[a.Rendered].HtmlHash, BlocksLength = blocks.Length, LoadBlocks = () => blocks.Value,
+                };
+            })
             .ToList();
         return new SiteOutputs(files, new OutputUnit("search", SearchKey(inputs, documents), (sink, keep) =>
         {
@@ -309,17 +316,16 @@ public sealed class SiteBuilder(TimeProvider clock)
             .ThenBy(a => a.Page.Sources.Count > 0 ? a.Page.Sources[0].Line : 0)
             .ThenByDescending(a => a.Page.Slug, StringComparer.Ordinal);
 
-    /// <summary>What the search index is built from: the configuration, and each article's URL, title, tags and text blocks.</summary>
+    /// <summary>
+    /// What the search index is built from: the configuration, and each article's URL, title, tags and text blocks, these
+    /// known by the hash of the body they were extracted from (under one SiteGen, the same HTML gives the same blocks).
+    /// </summary>
     private static string SearchKey(SiteInputs inputs, IReadOnlyList<Search.SearchDocument> documents)
     {
         using var hash = InputHash.Of("search").Add(Search.BuildSearchIndex.FormatVersion).Add(inputs.ConfigKey);
         foreach (var doc in documents)
         {
-            hash.Add(doc.Url).Add(doc.Title).Add(string.Join('\u001f', doc.Tags));
-            foreach (var block in doc.Blocks!)
-            {
-                hash.Add((int)block.Kind).Add(block.Text).Add(block.Anchor);
-            }
+            hash.Add(doc.Url).Add(doc.Title).Add(string.Join('\u001f', doc.Tags)).Add(doc.BlocksKey!);
         }
 
         return hash.Finish();

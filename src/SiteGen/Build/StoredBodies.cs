@@ -31,7 +31,7 @@ internal sealed class StoredBodies(BuildState state, string settingsKey) : IRend
     {
         var key = Key(page);
         _used[key] = 0;
-        return state.Bodies.TryGetValue(key, out var body) && state.Blobs.Has(body.Facts.HtmlHash)
+        return state.Bodies.TryGetValue(key, out var body) && body.Blobs.All(state.Blobs.Has)
             ? new StoredRendering(Page(page, body), body.Diagnostics)
             : null;
     }
@@ -44,6 +44,7 @@ internal sealed class StoredBodies(BuildState state, string settingsKey) : IRend
         var html = fresh.Html;
         var facts = BodyFacts.Of(html, fresh.Text);
         state.Blobs.Put(facts.HtmlHash, html);
+        state.Blobs.Put(facts.SearchBlocks.Hash, facts.SearchBlocks.Encode());
         var body = new StoredBody(fresh.Toc, fresh.HasMath, fresh.Text, fresh.Links, rendering.Diagnostics, facts)
         {
             HasHighlight = fresh.HasHighlight,

@@ -52,17 +52,32 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         var typoDir = Path.Combine(root, "y");
 
         var n = documents.Count;
-        var prepared = new PreparedDocument[n];
+        var lengths = new int[n];
+        var extracted = new IReadOnlyList<ExtractedBlock>?[n];
         var keys = analyses is null ? null : new string[n];
         Parallel.For(0, n, i =>
         {
             var doc = documents[i];
-            var blocks = doc.Blocks ?? SearchTextExtractor.Extract(doc.BodyHtml);
-            prepared[i] = new PreparedDocument(doc.Title, blocks, doc.Tags, blocks.Sum(b => b.Text.Length));
+            if (doc is { Blocks: null, LoadBlocks: not null, BlocksLength: { } length, BlocksKey: not null })
+            {
+                // Known by key and length: the blocks are read only if the document is analysed again.
+                lengths[i] = length;
+                keys?[i] = DocumentAnalysis.KeyOf(doc, [], _options);
+                return;
+            }
+
+            var blocks = extracted[i] = doc.Blocks ?? SearchTextExtractor.Extract(doc.BodyHtml);
+            lengths[i] = blocks.Sum(b => b.Text.Length);
             keys?[i] = DocumentAnalysis.KeyOf(doc, blocks, _options);
         });
 
-        var averageLength = n == 0 ? 1 : Bm25.RoundedAverage(prepared.Average(p => (double)p.Length));
+        PreparedDocument Prepared(int i)
+        {
+            var doc = documents[i];
+            return new PreparedDocument(doc.Title, extracted[i] ?? doc.Blocks ?? doc.LoadBlocks!(), doc.Tags, lengths[i]);
+        }
+
+        var averageLength = n == 0 ? 1 : Bm25.RoundedAverage(lengths.Average(l => (double)l));
         var snapshot = analyses?.FindPostings() is { } kept ? IndexSnapshot.Decode(kept, keys!, averageLength) : null;
 
         var known = snapshot?.DocumentKeys.Length ?? 0;
@@ -91,7 +106,7 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
             Parallel.For(0, count, k =>
             {
                 var i = start + k;
-                batch[k] = Analyze(documents[i], prepared[i], keys?[i], analyses);
+                batch[k] = Analyze(documents[i], () => Prepared(i), keys?[i], analyses);
                 fragments[i] = batch[k].Fragment;
                 fragmentLengths[i] = fragments[i].Length;
             });
@@ -139,7 +154,7 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
             var chunk = new byte[end - first][];
             for (var i = first; i < end; i++)
             {
-                chunk[i - first] = fragments[i] ?? Analyze(documents[i], prepared[i], keys?[i], analyses).Fragment;
+                chunk[i - first] = fragments[i] ?? Analyze(documents[i], () => Prepared(i), keys?[i], analyses).Fragment;
             }
 
             fragmentFiles[c] = DocumentFragment.WriteChunk(sink, path, c, chunk);
@@ -188,13 +203,14 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
     private static int PartOf(string term, int parts) => (int)((uint)StringComparer.Ordinal.GetHashCode(term) % (uint)parts);
 
     /// <summary>The document's analysis: kept from an earlier build when its key matches, else made (one tokenization) and kept.</summary>
-    private DocumentAnalysis Analyze(SearchDocument doc, PreparedDocument prepared, string? key, ISearchAnalysisStore? analyses)
+    private DocumentAnalysis Analyze(SearchDocument doc, Func<PreparedDocument> prepare, string? key, ISearchAnalysisStore? analyses)
     {
         if (key is not null && analyses!.Find(key) is { } kept && DocumentAnalysis.Decode(kept, TermInterner.Current) is { } known)
         {
             return known;
         }
 
+        var prepared = prepare();
         // One tokenization per document gives both its terms and where its blocks start, which the fragment needs.
         var (terms, blockStarts) = DocumentTerms.Collect(prepared, _options.MaxPositions);
         var fragment = DocumentFragment.Serialize(doc, prepared.Blocks, blockStarts, _options.MaxFragmentChars);

@@ -14,6 +14,15 @@ public sealed record SearchDocument(string Url, string Title, string BodyHtml, I
     /// they were extracted from, under one version of the extractor); a kept analysis is then found by it.
     /// </summary>
     public string? BlocksKey { get; init; }
+
+    /// <summary>
+    /// Reads the blocks when they are needed, with <see cref="BlocksLength"/> and <see cref="BlocksKey"/> given instead of
+    /// <see cref="Blocks"/>: an index made from kept analyses then reads only the blocks of documents it analyses again.
+    /// </summary>
+    public Func<IReadOnlyList<ExtractedBlock>>? LoadBlocks { get; init; }
+
+    /// <summary>The characters of all the blocks (the document's length), with <see cref="LoadBlocks"/>.</summary>
+    public int? BlocksLength { get; init; }
 }
 
 /// <summary>What <see cref="BuildSearchIndex"/> wrote: documents, distinct terms, term shards and bytes under <c>search/</c>.</summary>
