@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime;
 using System.Security.Cryptography;
 using System.Text;
 using SiteGen.Common;
@@ -21,7 +22,7 @@ namespace SiteGen.Build;
 internal sealed class BuildState
 {
     public const string FileName = "build-state.bin";
-    private const int Format = 6;
+    private const int Format = 7;
     private static readonly byte[] Magic = "SGBS"u8.ToArray();
 
     private readonly string _file;
@@ -124,11 +125,19 @@ internal sealed class BuildState
             var problem = state.Read(stream);
             return problem is null ? state : Discard(new BuildState(cacheDir), problem);
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or FormatException or ArgumentException)
+        catch (Exception e) when (Damage(e) is { } damage)
         {
-            return Discard(new BuildState(cacheDir), $"is damaged ({e.Message.TrimEnd('.')})");
+            return Discard(new BuildState(cacheDir), $"is damaged ({damage.Message.TrimEnd('.')})");
         }
     }
+
+    /// <summary>What says the file is damaged (sections are read in parallel, so it may arrive wrapped), or null.</summary>
+    private static Exception? Damage(Exception e) => e switch
+    {
+        InvalidDataException or EndOfStreamException or IOException or FormatException or ArgumentException => e,
+        AggregateException all when all.Flatten().InnerExceptions.All(x => Damage(x) is not null) => all.Flatten().InnerExceptions[0],
+        _ => null,
+    };
 
     private static BuildState Discard(BuildState empty, string why)
     {
@@ -223,7 +232,22 @@ internal sealed class BuildState
         using (var buffered = new BufferedStream(hashing, 1 << 16))
         using (var writer = new StateWriter(buffered))
         {
-            Write(writer);
+            var starts = new List<long>();
+            foreach (var section in Sections)
+            {
+                writer.Flush();
+                buffered.Flush();
+                starts.Add(hashing.Length);
+                section.Write(this, writer);
+            }
+
+            // The sections' offsets last, in fixed-width slots, so a reader finds them from the end and parses the sections at once.
+            foreach (var start in starts)
+            {
+                writer.ULong((ulong)start);
+            }
+
+            writer.ULong((ulong)starts.Count);
         }
 
         var checksum = hashing.Checksum();
@@ -284,14 +308,90 @@ internal sealed class BuildState
             }
         }
 
-        stream.Position = payloadStart;
-        var reader = new StateReader(stream, bufferBytes: 1 << 20);
-        ReadPayload(reader);
-        return reader.AtEnd ? null : "has trailing bytes";
+        var count = Sections.Length;
+        var directoryBytes = (count + 1) * sizeof(ulong);
+        if (length < directoryBytes)
+        {
+            return "is cut short";
+        }
+
+        stream.Position = payloadStart + length - directoryBytes;
+        var directory = new StateReader(stream, bufferBytes: directoryBytes);
+        var starts = Enumerable.Range(0, count).Select(_ => (long)directory.ULong()).Append(length - directoryBytes).ToArray();
+        if ((long)directory.ULong() != count || starts[0] != 0 || starts.Zip(starts.Skip(1)).Any(p => p.First > p.Second))
+        {
+            return "is damaged (its sections do not add up)";
+        }
+
+        // Each section is parsed by its own reader, all at once, and without garbage collections: everything read stays
+        // alive, so each collection during the read only copied what had been read so far (gen0 → gen1 → gen2), stopping
+        // both readers; at 10,000 pages that was most of the 0.9 s this took (0.3–0.4 s without, one run of each).
+        var path = stream.Name;
+        var problems = new string?[count];
+        var withoutCollections = TryPauseCollections(length);
+        try
+        {
+            Parallel.For(0, count, i =>
+            {
+                using var part = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+                part.Position = payloadStart + starts[i];
+                var reader = new StateReader(part, bufferBytes: 1 << 20);
+                Sections[i].Read(this, reader);
+                problems[i] = reader.Consumed == starts[i + 1] - starts[i] ? null : "has a section of the wrong length";
+            });
+        }
+        finally
+        {
+            // A read that allocated more than it asked for has had its collection, which ended the region already.
+            if (withoutCollections && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+            {
+                try
+                {
+                    GC.EndNoGCRegion();
+                }
+                catch (InvalidOperationException)
+                {
+                    // Another thread's allocation ended it between the check and here.
+                }
+            }
+        }
+
+        return problems.FirstOrDefault(p => p is not null);
     }
 
-    private void Write(StateWriter w)
+    /// <summary>
+    /// Asks the runtime for room to read a payload of <paramref name="payloadBytes"/> without collecting: four times its
+    /// bytes covers its strings in UTF-16 and the objects around them. Refused, the read simply collects as usual.
+    /// </summary>
+    private static bool TryPauseCollections(long payloadBytes)
     {
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        {
+            return false;
+        }
+
+        try
+        {
+            return GC.TryStartNoGCRegion(Math.Min(payloadBytes * 4, 1L << 30));
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            // Too large for this runtime, or another state is being read in the same process (tests, two sites served).
+            return false;
+        }
+    }
+
+    /// <summary>The parts of the payload, each written and read on its own; what each reads is touched by no other.</summary>
+    private static readonly StateSection[] Sections =
+    [
+        new(static (s, w) => s.WritePages(w), static (s, r) => s.ReadPages(r)),
+        new(static (s, w) => s.WriteBodies(w), static (s, r) => s.ReadBodies(r)),
+        new(static (s, w) => s.WriteRest(w), static (s, r) => s.ReadRest(r)),
+    ];
+
+    private sealed record StateSection(Action<BuildState, StateWriter> Write, Action<BuildState, StateReader> Read);
+
+    private void WritePages(StateWriter w) =>
         w.Map(Pages, value =>
         {
             w.Bool(value.Page is not null);
@@ -302,7 +402,11 @@ internal sealed class BuildState
 
             w.Diagnostics(value.Diagnostics);
         });
-        w.Map(Bodies, body => body.Write(w));
+
+    private void WriteBodies(StateWriter w) => w.Map(Bodies, body => body.Write(w));
+
+    private void WriteRest(StateWriter w)
+    {
         w.Bool(Import is not null);
         Import?.Write(w);
         w.Bool(Related is not null);
@@ -341,7 +445,7 @@ internal sealed class BuildState
         Blobs.Write(w);
     }
 
-    private void ReadPayload(StateReader r)
+    private void ReadPages(StateReader r)
     {
         foreach (var _ in Enumerable.Range(0, r.Count()))
         {
@@ -349,13 +453,19 @@ internal sealed class BuildState
             var page = r.Bool() ? r.Page() : null;
             Pages[key] = new LoadedPage(page, r.Diagnostics());
         }
+    }
 
+    private void ReadBodies(StateReader r)
+    {
         foreach (var _ in Enumerable.Range(0, r.Count()))
         {
             var key = r.String();
             Bodies[key] = StoredBody.Read(r, Blobs);
         }
+    }
 
+    private void ReadRest(StateReader r)
+    {
         Import = r.Bool() ? ImportRecord.Read(r) : null;
         Related = r.Bool() ? RelatedRecord.Read(r) : null;
         Output = r.Bool() ? OutputRecord.Read(r) : null;

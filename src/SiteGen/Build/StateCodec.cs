@@ -12,6 +12,9 @@ internal sealed class StateWriter(Stream stream) : IDisposable
 {
     private readonly BinaryWriter _writer = new(stream, Encoding.UTF8, leaveOpen: true);
 
+    /// <summary>Hands everything written so far to the stream.</summary>
+    public void Flush() => _writer.Flush();
+
     public void Int(int value) => _writer.Write7BitEncodedInt(value);
 
     public void Long(long value) => _writer.Write7BitEncodedInt64(value);

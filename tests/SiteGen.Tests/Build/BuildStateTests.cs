@@ -118,6 +118,33 @@ public sealed class BuildStateTests : IDisposable
         AssertLikeACleanBuild();
     }
 
+    /// <summary>
+    /// The state is read in sections at once, in a pause of garbage collection that is process-wide: several reads at
+    /// once (tests, one process serving two sites) must each get the whole state, whichever gets the pause.
+    /// </summary>
+    [Fact]
+    public void StatesReadAtTheSameTimeAreEachReadWhole()
+    {
+        Build();
+        var cache = Path.GetFullPath(_config.CacheDir);
+        var states = new BuildState[8];
+        Parallel.For(0, states.Length, i => states[i] = BuildState.Open(cache));
+        var first = states[0];
+        Assert.NotEmpty(first.Bodies);
+        Assert.NotEmpty(first.Pages);
+        Assert.NotNull(first.Output);
+        foreach (var state in states)
+        {
+            Assert.Null(state.Note);
+            Assert.Equal(first.Bodies.Keys.Order(StringComparer.Ordinal), state.Bodies.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(first.Pages.Keys.Order(StringComparer.Ordinal), state.Pages.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(first.Output!.Files.Count, state.Output!.Files.Count);
+            Assert.Equal(first.BandKeys.Count, state.BandKeys.Count);
+        }
+
+        Assert.NotEqual(System.Runtime.GCLatencyMode.NoGCRegion, System.Runtime.GCSettings.LatencyMode);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private void AssertDiscarded(BuildResult result, string why)
