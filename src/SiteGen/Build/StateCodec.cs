@@ -128,42 +128,27 @@ internal sealed class StateReader(Stream stream, int bufferBytes = 1 << 16)
     /// <summary>True when every byte of the stream has been taken.</summary>
     public bool AtEnd => _position == _length && Fill(1) == 0;
 
-    public int Int()
+    public int Int() => (int)VarInt(bits: 32);
+
+    public long Long() => (long)VarInt(bits: 64);
+
+    /// <summary>A 7-bit encoded number of <paramref name="bits"/> bits, as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it.</summary>
+    private ulong VarInt(int bits)
     {
-        var result = 0u;
-        for (var shift = 0; shift < 35; shift += 7)
-        {
-            var b = Byte();
-            if (shift == 28 && b > 0b1111)
-            {
-                throw new FormatException("bad 7-bit encoded number");
-            }
-
-            result |= (uint)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return (int)result;
-            }
-        }
-
-        throw new FormatException("bad 7-bit encoded number");
-    }
-
-    public long Long()
-    {
+        var bytes = (bits + 6) / 7;
         var result = 0ul;
-        for (var shift = 0; shift < 70; shift += 7)
+        for (var i = 0; i < bytes; i++)
         {
             var b = Byte();
-            if (shift == 63 && b > 0b1)
+            if (i == bytes - 1 && b >> (bits - (7 * i)) != 0)
             {
-                throw new FormatException("bad 7-bit encoded number");
+                break;
             }
 
-            result |= (ulong)(b & 0x7F) << shift;
+            result |= (ulong)(b & 0x7F) << (7 * i);
             if (b < 0x80)
             {
-                return (long)result;
+                return result;
             }
         }
 
