@@ -325,7 +325,7 @@ internal sealed class BuildState
 
         // Each section is parsed by its own reader, all at once, and without garbage collections: everything read stays
         // alive, so each collection during the read only copied what had been read so far (gen0 → gen1 → gen2), stopping
-        // both readers; at 10,000 pages that was most of the 0.9 s this took (0.3–0.4 s without, one run of each).
+        // both readers; at 10,000 pages that was most of the 0.9 s this took (0.4–0.5 s without; docs/benchmarks.md).
         var path = stream.Name;
         var problems = new string?[count];
         var withoutCollections = TryPauseCollections(length);
