@@ -56,12 +56,16 @@ internal sealed class BodyBlocks
     private readonly Func<IReadOnlyList<ExtractedBlock>>? _load;
     private IReadOnlyList<ExtractedBlock>? _blocks;
 
-    private BodyBlocks(string hash, int length, IReadOnlyList<ExtractedBlock>? blocks, Func<IReadOnlyList<ExtractedBlock>>? load)
+    /// <summary>The bytes <see cref="Of"/> hashed, until <see cref="Encode()"/> hands them to the packs.</summary>
+    private byte[]? _encoded;
+
+    private BodyBlocks(string hash, int length, IReadOnlyList<ExtractedBlock>? blocks, Func<IReadOnlyList<ExtractedBlock>>? load, byte[]? encoded = null)
     {
         Hash = hash;
         Length = length;
         _blocks = blocks;
         _load = load;
+        _encoded = encoded;
     }
 
     /// <summary>The content hash of the encoded blocks: their name in the packs.</summary>
@@ -73,13 +77,22 @@ internal sealed class BodyBlocks
     /// <summary>The blocks (read from the packs the first time, for a stored body).</summary>
     public IReadOnlyList<ExtractedBlock> Value => _blocks ??= _load!();
 
-    public static BodyBlocks Of(IReadOnlyList<ExtractedBlock> blocks) =>
-        new(InputHash.OfBytes(Encode(blocks)), blocks.Sum(b => b.Text.Length), blocks, null);
+    public static BodyBlocks Of(IReadOnlyList<ExtractedBlock> blocks)
+    {
+        var encoded = Encode(blocks);
+        return new(InputHash.OfBytes(encoded), blocks.Sum(b => b.Text.Length), blocks, null, encoded);
+    }
 
     /// <summary>Stored blocks, read with <paramref name="load"/> when first asked for.</summary>
     public static BodyBlocks Stored(string hash, int length, Func<IReadOnlyList<ExtractedBlock>> load) => new(hash, length, null, load);
 
-    public byte[] Encode() => Encode(Value);
+    /// <summary>The blocks' bytes: those <see cref="Of"/> hashed the first time (then let go), else encoded again.</summary>
+    public byte[] Encode()
+    {
+        var bytes = _encoded ?? Encode(Value);
+        _encoded = null;
+        return bytes;
+    }
 
     public static IReadOnlyList<ExtractedBlock> Decode(byte[] bytes)
     {

@@ -285,10 +285,10 @@ public sealed class SiteBuilder(TimeProvider clock)
         var documents = SearchOrder(site.Articles)
             .Select(a =>
             {
-                var blocks = facts[a.Rendered].SearchBlocks;
+                var body = facts[a.Rendered];
                 return new Search.SearchDocument(a.Page.Url, a.Page.Title, "", a.Page.Tags)
                 {
-                    BlocksKey = facts[a.Rendered].HtmlHash, BlocksLength = blocks.Length, LoadBlocks = () => blocks.Value,
+                    BlocksKey = body.HtmlHash, BlocksLength = body.SearchBlocks.Length, LoadBlocks = () => body.SearchBlocks.Value,
                 };
             })
             .ToList();

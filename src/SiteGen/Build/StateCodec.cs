@@ -105,9 +105,9 @@ internal sealed class StateWriter(Stream stream) : IDisposable
     public void Dispose() => _writer.Dispose();
 }
 
-/// <summary>Reads what <see cref="StateWriter"/> wrote; any inconsistency throws <see cref="InvalidDataException"/>.</summary>
 /// <summary>
-/// Reads what <see cref="StateWriter"/> wrote (the <see cref="BinaryWriter"/> encoding) through its own buffer: a
+/// Reads what <see cref="StateWriter"/> wrote (the <see cref="BinaryWriter"/> encoding); any inconsistency throws
+/// <see cref="InvalidDataException"/>, <see cref="FormatException"/> or <see cref="EndOfStreamException"/>. It has its own buffer: a
 /// string is decoded straight from the buffered bytes, where <see cref="BinaryReader.ReadString"/> gathers any string
 /// longer than 128 bytes through a <see cref="StringBuilder"/> (page Markdown and body text: a fifth of reading the
 /// state at 10,000 pages). It reads ahead: <see cref="AtEnd"/> and <see cref="Consumed"/>, not the stream's position,

@@ -37,29 +37,25 @@ internal static class UpToDate
     }
 
     /// <summary>The site folder as it is now, and the build state file (a damaged or replaced state is noticed by a full build).</summary>
-    public static string Site(SiteConfig config) => Site(config, AddFolder);
+    public static string Site(SiteConfig config) => Site(config, written: null);
 
     /// <summary>
     /// The same as <see cref="Site(SiteConfig)"/> from what the build recorded of the folder it just left (every file with its
     /// length and write time, taken from the disk), without walking 10,000 files again. Should the record not be the folder
     /// exactly, the next build's walk gives another stamp and takes the full path: slower, never wrong.
     /// </summary>
-    public static string Site(SiteConfig config, OutputRecord? written) =>
-        written is null || written.OutputDir != Path.GetFullPath(config.OutputDir)
-            ? Site(config)
-            : Site(config, (hash, _) =>
-            {
-                hash.Add(written.OutputDir).Add(written.Files.Count);
-                foreach (var (path, file) in written.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
-                {
-                    hash.Add(path).Add(file.Length).Add(file.Ticks);
-                }
-            });
-
-    private static string Site(SiteConfig config, Action<InputHash, string> addFolder)
+    public static string Site(SiteConfig config, OutputRecord? written)
     {
         using var hash = InputHash.Of("up-to-date-site");
-        addFolder(hash, config.OutputDir);
+        if (written is not null && written.OutputDir == Path.GetFullPath(config.OutputDir))
+        {
+            AddFiles(hash, written.OutputDir, written.Files.Select(f => (f.Key, f.Value.Length, f.Value.Ticks)));
+        }
+        else
+        {
+            AddFolder(hash, config.OutputDir);
+        }
+
         var state = new FileInfo(Path.Combine(config.CacheDir, BuildState.FileName));
         hash.Add(state.Exists ? state.Length : -1).Add(state.Exists ? state.LastWriteTimeUtc.Ticks : -1);
         return hash.Finish();
@@ -160,16 +156,21 @@ internal static class UpToDate
     private static void AddFolder(InputHash hash, string dir)
     {
         var root = Path.GetFullPath(dir);
-        hash.Add(root);
         if (!Directory.Exists(root))
         {
-            hash.Add(-1);
+            hash.Add(root).Add(-1);
             return;
         }
 
-        var files = FolderFiles.Stats(root).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-        hash.Add(files.Count);
-        foreach (var (path, length, ticks) in files)
+        AddFiles(hash, root, FolderFiles.Stats(root));
+    }
+
+    /// <summary>The folder <paramref name="root"/> and its files (relative path, length, write time), in ordinal order of path.</summary>
+    private static void AddFiles(InputHash hash, string root, IEnumerable<(string Path, long Length, long Ticks)> files)
+    {
+        var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        hash.Add(root).Add(sorted.Count);
+        foreach (var (path, length, ticks) in sorted)
         {
             hash.Add(path).Add(length).Add(ticks);
         }

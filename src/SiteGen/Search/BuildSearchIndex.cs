@@ -74,7 +74,7 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         PreparedDocument Prepared(int i)
         {
             var doc = documents[i];
-            return new PreparedDocument(doc.Title, extracted[i] ?? doc.Blocks ?? doc.LoadBlocks!(), doc.Tags, lengths[i]);
+            return new PreparedDocument(doc.Title, extracted[i] ?? doc.LoadBlocks!(), doc.Tags, lengths[i]);
         }
 
         var averageLength = n == 0 ? 1 : Bm25.RoundedAverage(lengths.Average(l => (double)l));
