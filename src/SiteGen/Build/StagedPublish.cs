@@ -32,9 +32,13 @@ internal delegate bool UnitFileKeeper(string path);
 internal sealed class StagedPublish(string outputDir, CurrentSite current, OutputRecord? last, string? spareDir = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Placed> _final = new(StringComparer.Ordinal);
-    private readonly Lazy<SiteOutput> _staging = new(() => new SiteOutput(outputDir, spareDir), LazyThreadSafetyMode.ExecutionAndPublication);
+    // The spare is read from the start, so that the staging folder made in the middle of placing pages does not wait for the walk.
+    private readonly Lazy<SiteOutput> _staging = Staging(outputDir, spareDir is null ? null : new SpareSite(spareDir));
     private readonly Dictionary<string, string> _units = new(StringComparer.Ordinal);
     private bool _committed;
+
+    private static Lazy<SiteOutput> Staging(string outputDir, SpareSite? spare) =>
+        new(() => new SiteOutput(outputDir, spare), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Where a file of the new site is, once placed.</summary>
     private sealed record Placed(string Key, string Hash, bool Written, bool IsHtml);

@@ -19,6 +19,7 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
 
     private readonly string _target;
     private readonly string? _spareDir;
+    private readonly SpareSite? _spare;
 
     /// <summary>Files the spare folder brought that this build has not yet kept or replaced: length and write time.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, long Ticks)> _stale = new(StringComparer.Ordinal);
@@ -35,9 +36,16 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
     /// linking every file of the site again and deleting the old tree after the swap.
     /// </param>
     public SiteOutput(string outputDir, string? spareDir = null)
+        : this(outputDir, spareDir is null ? null : new SpareSite(spareDir))
+    {
+    }
+
+    /// <param name="spare">The site before last, its files already being read (see <see cref="SpareSite"/>).</param>
+    public SiteOutput(string outputDir, SpareSite? spare)
     {
         _target = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        _spareDir = spareDir is null ? null : Path.GetFullPath(spareDir);
+        _spare = spare;
+        _spareDir = spare?.Dir;
         Directory.CreateDirectory(Path.GetDirectoryName(_target)!);
         StagingDir = $"{_target}{StagingInfix}{Environment.ProcessId}-{Guid.NewGuid():N}";
         if (!TryReuseSpare())
@@ -185,23 +193,24 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
 
     private bool TryReuseSpare()
     {
-        if (_spareDir is null || !Directory.Exists(_spareDir))
+        if (_spare?.Files() is not { } files)
         {
             return false;
         }
 
         try
         {
-            Directory.Move(_spareDir, StagingDir);
+            // The stats were read before the move, which keeps them.
+            Directory.Move(_spare.Dir, StagingDir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // On another file system, or in use: a fresh folder does the same job, more slowly.
-            TryDelete(_spareDir);
+            TryDelete(_spare.Dir);
             return false;
         }
 
-        foreach (var (path, length, ticks) in FolderFiles.Stats(StagingDir))
+        foreach (var (path, length, ticks) in files)
         {
             _stale[path] = (length, ticks);
         }

@@ -36,6 +36,8 @@ public sealed class FolderFilesTests : IDisposable
         Assert.Equal(expected, FolderFiles.Stats(root).Order().ToList());
         Assert.Equal(expected, FolderFiles.Stats(root + "/").Order().ToList());
         Assert.Empty(FolderFiles.Stats(_dir.Combine("missing")));
+        Assert.Equal(expected, FolderFiles.StatsOnThisThread(root).Order().ToList());
+        Assert.Empty(FolderFiles.StatsOnThisThread(_dir.Combine("missing")));
     }
 
     public void Dispose() => _dir.Dispose();

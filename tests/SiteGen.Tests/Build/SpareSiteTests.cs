@@ -109,6 +109,47 @@ public sealed class SpareSiteTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    [Fact]
+    public void ASpareReadAheadIsTheStagingFolderWithTheFilesItHadWhenRead()
+    {
+        _dir.Write("site/same.html", "same");
+        Directory.CreateDirectory(Spare);
+        Link(Path.Combine(Site, "same.html"), Path.Combine(Spare, "same.html"));
+        _dir.Write(".cache/spare-site/gone.html", "gone");
+        var spare = new SpareSite(Spare);
+        Assert.Equal(
+            [("gone.html", 4L), ("same.html", 4L)],
+            spare.Files()!.Select(f => (f.Path, f.Length)).Order());
+
+        using (var output = new SiteOutput(Site, spare))
+        {
+            Assert.False(Directory.Exists(Spare));
+            output.Link("same.html", Path.Combine(Site, "same.html"), Stat(Path.Combine(Site, "same.html")));
+            output.RemoveStale();
+            output.Commit();
+        }
+
+        Assert.Equal(new Dictionary<string, string> { ["same.html"] = "same" }, Files(Site));
+    }
+
+    [Fact]
+    public void WithoutASpareTheStagingFolderIsNew()
+    {
+        _dir.Write("site/page.html", "old");
+        var spare = new SpareSite(Spare);
+        Assert.Null(spare.Files());
+
+        using (var output = new SiteOutput(Site, spare))
+        {
+            output.Write("page.html", "new"u8);
+            output.RemoveStale();
+            output.Commit();
+        }
+
+        Assert.Equal(new Dictionary<string, string> { ["page.html"] = "new" }, Files(Site));
+        Assert.Equal("old", File.ReadAllText(Path.Combine(Spare, "page.html")));
+    }
+
     private static void Build(SiteGen.Config.SiteConfig config)
     {
         var result = new SiteGen.Build.SiteBuilder(TimeProvider.System) { LockNotices = TextWriter.Null }.Build(config);
