@@ -276,7 +276,7 @@ public sealed class SiteBuilder(TimeProvider clock)
 
         if (site.Articles.Any(a => a.Rendered.HasHighlight))
         {
-            files.Add(new OutputEntry(PageModels.HighlightStylesheet, "highlight:" + System.Text.Json.JsonSerializer.Serialize(config.Highlight),
+            files.Add(new OutputEntry(PageModels.HighlightStylesheet, "highlight:" + System.Text.Json.JsonSerializer.Serialize(config.Highlight, ConfigJson.Default.HighlightConfig),
                 () => Utf8(highlighter.Stylesheet())));
         }
 
@@ -442,8 +442,8 @@ public sealed class SiteBuilder(TimeProvider clock)
     /// Everything in the configuration a body's HTML depends on: KaTeX's options and macros, the highlight themes and
     /// the static folder (image sizes are checked as each body's dependencies).
     /// </summary>
-    private static string RenderSettingsKey(SiteConfig config) =>
-        System.Text.Json.JsonSerializer.Serialize(new { config.KatexOptions, config.KatexMacros, config.Highlight, config.StaticDir });
+    private static string RenderSettingsKey(SiteConfig config) => System.Text.Json.JsonSerializer.Serialize(
+        new RenderSettings(config.KatexOptions, config.KatexMacros, config.Highlight, config.StaticDir), ConfigJson.Default.RenderSettings);
 
     private static BuildResult Result(bool succeeded, ImportResult imported, int pages, DiagnosticBag diagnostics, StageTimer timer) =>
         new(succeeded, imported.Feeds, imported.Entries, imported.Articles, pages,

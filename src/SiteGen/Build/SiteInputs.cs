@@ -71,7 +71,7 @@ internal sealed class SiteInputs
 
     /// <summary>The key of everything in <paramref name="config"/> that can change output.</summary>
     public static string KeyOf(SiteConfig config) =>
-        InputHash.OfText(JsonSerializer.Serialize(config with { ReportPath = null, Strict = false, Clean = false }));
+        InputHash.OfText(JsonSerializer.Serialize(config with { ReportPath = null, Strict = false, Clean = false }, ConfigJson.Default.SiteConfig));
 
     /// <summary>The same, with the content folder hashed again (after an import wrote pages).</summary>
     public SiteInputs WithContentOf(SiteConfig config) =>
