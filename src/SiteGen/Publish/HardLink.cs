@@ -14,6 +14,18 @@ internal static class HardLink
     /// <summary>True when <paramref name="newFile"/> is a link (the old file's inode, length and write time), false when a copy.</summary>
     public static bool CreateOrCopy(string existingFile, string newFile)
     {
+        if (TryCreate(existingFile, newFile))
+        {
+            return true;
+        }
+
+        File.Copy(existingFile, newFile);
+        return false;
+    }
+
+    /// <summary>True when <paramref name="newFile"/> is now a link to <paramref name="existingFile"/>; false when links are not possible here.</summary>
+    public static bool TryCreate(string existingFile, string newFile)
+    {
         if (!_unavailable)
         {
             try
@@ -29,7 +41,6 @@ internal static class HardLink
             }
         }
 
-        File.Copy(existingFile, newFile);
         return false;
     }
 

@@ -260,6 +260,12 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
         {
             Directory.Move(StagingDir, _target);
             _committed = true;
+            if (_spareDir is not null)
+            {
+                // No old site to keep as the next staging folder: one of links to this one.
+                SpareSite.Mirror(_target, _spareDir);
+            }
+
             return;
         }
 

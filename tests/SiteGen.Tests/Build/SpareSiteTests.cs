@@ -150,6 +150,38 @@ public sealed class SpareSiteTests : IDisposable
         Assert.Equal("old", File.ReadAllText(Path.Combine(Spare, "page.html")));
     }
 
+    [Fact]
+    public void AFirstSiteLeavesASpareOfLinksToItsFiles()
+    {
+        using (var output = new SiteOutput(Site, Spare))
+        {
+            output.Write("index.html", "home"u8);
+            output.Write("a/index.html", "a"u8);
+            output.RemoveStale();
+            output.Commit();
+        }
+
+        Assert.Equal(Files(Site), Files(Spare));
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            // The same file, not a copy: a change to the site's is the spare's (no build ever writes through one).
+            File.AppendAllText(Path.Combine(Site, "a", "index.html"), "!");
+            Assert.Equal("a!", File.ReadAllText(Path.Combine(Spare, "a", "index.html")));
+        }
+
+        // The next build starts from it: what it keeps stays, what it writes replaces the link, never the site's file.
+        using (var output = new SiteOutput(Site, Spare))
+        {
+            output.Link("index.html", Path.Combine(Site, "index.html"), Stat(Path.Combine(Site, "index.html")));
+            output.Write("a/index.html", "a2"u8);
+            Assert.Equal("a!", File.ReadAllText(Path.Combine(Site, "a", "index.html")));
+            output.RemoveStale();
+            output.Commit();
+        }
+
+        Assert.Equal(new Dictionary<string, string> { ["a/index.html"] = "a2", ["index.html"] = "home" }, Files(Site));
+    }
+
     private static void Build(SiteGen.Config.SiteConfig config)
     {
         var result = new SiteGen.Build.SiteBuilder(TimeProvider.System) { LockNotices = TextWriter.Null }.Build(config);
