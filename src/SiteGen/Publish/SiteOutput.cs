@@ -262,8 +262,8 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
             _committed = true;
             if (_spareDir is not null)
             {
-                // No old site to keep as the next staging folder: one of links to this one.
-                SpareSite.Mirror(_target, _spareDir);
+                // No old site to keep as the next staging folder: one of links to this one (every file of it was written here).
+                SpareSite.Mirror(_target, _spareDir, _fresh.Keys.ToList());
             }
 
             return;

@@ -40,19 +40,19 @@ public sealed class SpareSite
     }
 
     /// <summary>
-    /// Makes <paramref name="spareDir"/> the same tree as <paramref name="siteDir"/>, of hard links, for a site that has no
-    /// site before last (its first build): the next build then replaces only what it changes instead of linking every file
-    /// into a new folder (0.1 s at 2,000 pages, 0.8 s at 10,000, on the rebuild after one new article). Nothing is kept
-    /// where links are not possible: copies would double the site on disk. Returns whether the spare is there.
+    /// Makes <paramref name="spareDir"/> the same tree as <paramref name="siteDir"/>, of hard links to its
+    /// <paramref name="files"/>, for a site that has no site before last (its first build): the next build then replaces
+    /// only what it changes instead of linking every file into a new folder (0.1 s at 2,000 pages, 0.8 s at 10,000, of the
+    /// rebuild after one new article). Nothing is kept where links are not possible: copies would double the site on disk.
+    /// A file left out only means the next build links it itself. Returns whether the spare is there.
     /// </summary>
-    public static bool Mirror(string siteDir, string spareDir)
+    public static bool Mirror(string siteDir, string spareDir, IReadOnlyCollection<string> files)
     {
         var site = Path.GetFullPath(siteDir);
         var spare = Path.GetFullPath(spareDir);
         try
         {
             DeleteIfThere(spare);
-            var files = FolderFiles.Stats(site).Select(f => f.Path).ToList();
             foreach (var folder in files.Select(f => Path.GetDirectoryName(Path.Combine(spare, f))!).Distinct(StringComparer.Ordinal))
             {
                 Directory.CreateDirectory(folder);
