@@ -229,30 +229,16 @@ internal sealed class BuildState
         var slots = file.Position;
         file.Write(new byte[sizeof(long) + ChecksumBytes]);
         using var hashing = new HashingStream(file);
-        // The sections after the first are written into memory on the other cores while the first goes to the file (each
-        // reads only what it writes), then appended: a third to a half of the save, for a few megabytes held per thousand pages.
-        var later = Sections.Skip(1).Select(section => Task.Run(() =>
-        {
-            var bytes = new MemoryStream();
-            using (var sectionWriter = new StateWriter(bytes))
-            {
-                section.Write(this, sectionWriter);
-            }
-
-            return bytes;
-        })).ToList();
         using (var buffered = new BufferedStream(hashing, 1 << 16))
         using (var writer = new StateWriter(buffered))
         {
-            var starts = new List<long> { hashing.Length };
-            Sections[0].Write(this, writer);
-            foreach (var section in later)
+            var starts = new List<long>();
+            foreach (var section in Sections)
             {
                 writer.Flush();
                 buffered.Flush();
                 starts.Add(hashing.Length);
-                using var bytes = section.GetAwaiter().GetResult();
-                hashing.Write(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+                section.Write(this, writer);
             }
 
             // The sections' offsets last, in fixed-width slots, so a reader finds them from the end and parses the sections at once.
