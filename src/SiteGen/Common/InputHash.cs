@@ -39,10 +39,23 @@ internal sealed class InputHash : IDisposable
             return this;
         }
 
+        return Add(text.AsSpan());
+    }
+
+    /// <summary>The same bytes as <see cref="Add(string?)"/> of the same text, without making it a string first.</summary>
+    public InputHash Add(ReadOnlySpan<char> text)
+    {
         if (text.Length * 3 + 4 > FlushBytes)
         {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            return Add(bytes);
+            var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+            try
+            {
+                return Add(rented.AsSpan(0, Encoding.UTF8.GetBytes(text, rented)));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
         }
 
         var room = Reserve(4 + Encoding.UTF8.GetMaxByteCount(text.Length));

@@ -95,7 +95,7 @@ internal static class NearDuplicates
             return bands.BandKeys(core, shingleSize);
         }
 
-        using var hash = Common.InputHash.Of("band keys").Add(BitConverter.DoubleToInt64Bits(threshold)).Add(shingleSize).Add(core.ToString());
+        using var hash = Common.InputHash.Of("band keys").Add(BitConverter.DoubleToInt64Bits(threshold)).Add(shingleSize).Add(core);
         var key = hash.Finish();
         if (memo.FindBandKeys(key) is { } known && known.Length == bands.Bands)
         {
