@@ -12,6 +12,8 @@ public static class BuildReport
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Field names as the report has always had them; the stage names are dictionary keys and stay as they are.
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     });
 
     public static string ToJson(BuildResult result) => JsonSerializer.Serialize(new ReportFile(
@@ -30,28 +32,28 @@ public static class BuildReport
 
 /// <summary>The report's fields, in the order the file lists them.</summary>
 internal sealed record ReportFile(
-    [property: JsonPropertyName("succeeded")] bool Succeeded,
-    [property: JsonPropertyName("up_to_date")] bool UpToDate,
-    [property: JsonPropertyName("feeds")] int Feeds,
-    [property: JsonPropertyName("entries")] int Entries,
-    [property: JsonPropertyName("articles")] int Articles,
-    [property: JsonPropertyName("pages")] int Pages,
-    [property: JsonPropertyName("exact_duplicates")] int ExactDuplicates,
-    [property: JsonPropertyName("near_duplicates")] int NearDuplicates,
-    [property: JsonPropertyName("formulas")] int Formulas,
-    [property: JsonPropertyName("formulas_cached")] int FormulasCached,
-    [property: JsonPropertyName("warnings")] int Warnings,
-    [property: JsonPropertyName("errors")] int Errors,
-    [property: JsonPropertyName("diagnostics")] IReadOnlyList<ReportDiagnostic> Diagnostics,
-    [property: JsonPropertyName("stages")] IReadOnlyDictionary<string, long> Stages);
+    bool Succeeded,
+    bool UpToDate,
+    int Feeds,
+    int Entries,
+    int Articles,
+    int Pages,
+    int ExactDuplicates,
+    int NearDuplicates,
+    int Formulas,
+    int FormulasCached,
+    int Warnings,
+    int Errors,
+    IReadOnlyList<ReportDiagnostic> Diagnostics,
+    IReadOnlyDictionary<string, long> Stages);
 
 internal sealed record ReportDiagnostic(
-    [property: JsonPropertyName("severity")] string Severity,
-    [property: JsonPropertyName("code")] string Code,
-    [property: JsonPropertyName("file")] string File,
-    [property: JsonPropertyName("line")] int Line,
-    [property: JsonPropertyName("column")] int Column,
-    [property: JsonPropertyName("message")] string Message);
+    string Severity,
+    string Code,
+    string File,
+    int Line,
+    int Column,
+    string Message);
 
 [JsonSerializable(typeof(ReportFile))]
 internal sealed partial class ReportJson : JsonSerializerContext;
