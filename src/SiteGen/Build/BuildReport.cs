@@ -1,27 +1,63 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace SiteGen.Build;
 
 /// <summary>Writes the <c>--report</c> JSON file.</summary>
 public static class BuildReport
 {
-    // Generated serialization: reflection's first use costs tens of milliseconds of every build that writes a report.
-    private static readonly ReportJson Json = new(new JsonSerializerOptions
+    // Written field by field: no serializer to warm up (reflection's first use cost tens of milliseconds of every
+    // build that writes a report), and the names and order are the file's contract, here in one place.
+    private static readonly JsonWriterOptions Options = new()
     {
-        WriteIndented = true,
+        Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        // Field names as the report has always had them; the stage names are dictionary keys and stay as they are.
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    });
+    };
 
-    public static string ToJson(BuildResult result) => JsonSerializer.Serialize(new ReportFile(
-        result.Succeeded, result.UpToDate, result.Feeds, result.Entries, result.Articles, result.Pages,
-        result.ExactDuplicates, result.NearDuplicates, result.Formulas, result.FormulasCached, result.Warnings, result.Errors,
-        result.Diagnostics.Select(d => new ReportDiagnostic(
-            d.Severity == Diagnostics.Severity.Error ? "error" : "warning", d.Code, d.File, d.Line, d.Column, d.Message)).ToList(),
-        result.StageMilliseconds), Json.ReportFile);
+    public static string ToJson(BuildResult result)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("succeeded", result.Succeeded);
+            json.WriteBoolean("up_to_date", result.UpToDate);
+            json.WriteNumber("feeds", result.Feeds);
+            json.WriteNumber("entries", result.Entries);
+            json.WriteNumber("articles", result.Articles);
+            json.WriteNumber("pages", result.Pages);
+            json.WriteNumber("exact_duplicates", result.ExactDuplicates);
+            json.WriteNumber("near_duplicates", result.NearDuplicates);
+            json.WriteNumber("formulas", result.Formulas);
+            json.WriteNumber("formulas_cached", result.FormulasCached);
+            json.WriteNumber("warnings", result.Warnings);
+            json.WriteNumber("errors", result.Errors);
+            json.WriteStartArray("diagnostics");
+            foreach (var d in result.Diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("severity", d.Severity == Diagnostics.Severity.Error ? "error" : "warning");
+                json.WriteString("code", d.Code);
+                json.WriteString("file", d.File);
+                json.WriteNumber("line", d.Line);
+                json.WriteNumber("column", d.Column);
+                json.WriteString("message", d.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("stages");
+            foreach (var (stage, ms) in result.StageMilliseconds)
+            {
+                json.WriteNumber(stage, ms);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     public static void Write(string path, BuildResult result)
     {
@@ -29,31 +65,3 @@ public static class BuildReport
         Common.AtomicFile.WriteAllText(Path.GetFullPath(path), ToJson(result) + "\n");
     }
 }
-
-/// <summary>The report's fields, in the order the file lists them.</summary>
-internal sealed record ReportFile(
-    bool Succeeded,
-    bool UpToDate,
-    int Feeds,
-    int Entries,
-    int Articles,
-    int Pages,
-    int ExactDuplicates,
-    int NearDuplicates,
-    int Formulas,
-    int FormulasCached,
-    int Warnings,
-    int Errors,
-    IReadOnlyList<ReportDiagnostic> Diagnostics,
-    IReadOnlyDictionary<string, long> Stages);
-
-internal sealed record ReportDiagnostic(
-    string Severity,
-    string Code,
-    string File,
-    int Line,
-    int Column,
-    string Message);
-
-[JsonSerializable(typeof(ReportFile))]
-internal sealed partial class ReportJson : JsonSerializerContext;
