@@ -72,9 +72,11 @@ public sealed class SpareSite
                 return true;
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException
+                                   || (e is AggregateException all && all.Flatten().InnerExceptions.All(x => x is IOException or UnauthorizedAccessException)))
         {
             // A spare is only a head start for the next build; without it, that build links the site itself.
+            // (A link that failed inside the parallel loop arrives wrapped.)
         }
 
         try

@@ -182,6 +182,16 @@ public sealed class SpareSiteTests : IDisposable
         Assert.Equal(new Dictionary<string, string> { ["a/index.html"] = "a2", ["index.html"] = "home" }, Files(Site));
     }
 
+    [Fact]
+    public void ASpareThatCannotBeLinkedWholeIsNotKept()
+    {
+        _dir.Write("site/index.html", "home");
+        // A link that fails (a file gone, another file system, no links at all): no spare rather than part of one.
+        Assert.False(SpareSite.Mirror(Site, Spare, ["index.html", "gone/index.html"]));
+        Assert.False(Directory.Exists(Spare));
+        Assert.Equal("home", File.ReadAllText(Path.Combine(Site, "index.html")));
+    }
+
     private static void Build(SiteGen.Config.SiteConfig config)
     {
         var result = new SiteGen.Build.SiteBuilder(TimeProvider.System) { LockNotices = TextWriter.Null }.Build(config);
