@@ -18,7 +18,6 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
     public const string OldInfix = ".old-";
 
     private readonly string _target;
-    private readonly string? _spareDir;
     private readonly SpareSite? _spare;
 
     /// <summary>Files the spare folder brought that this build has not yet kept or replaced: length and write time.</summary>
@@ -45,7 +44,6 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
     {
         _target = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         _spare = spare;
-        _spareDir = spare?.Dir;
         Directory.CreateDirectory(Path.GetDirectoryName(_target)!);
         StagingDir = $"{_target}{StagingInfix}{Environment.ProcessId}-{Guid.NewGuid():N}";
         if (!TryReuseSpare())
@@ -222,13 +220,13 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
     /// <summary>Keeps the old site as the next build's spare, or deletes it when it cannot be kept.</summary>
     private void Retire(string oldSite)
     {
-        if (_spareDir is not null)
+        if (_spare is not null)
         {
             try
             {
-                TryDelete(_spareDir);
-                Directory.CreateDirectory(Path.GetDirectoryName(_spareDir)!);
-                Directory.Move(oldSite, _spareDir);
+                TryDelete(_spare.Dir);
+                Directory.CreateDirectory(Path.GetDirectoryName(_spare.Dir)!);
+                Directory.Move(oldSite, _spare.Dir);
                 return;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -260,10 +258,10 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
         {
             Directory.Move(StagingDir, _target);
             _committed = true;
-            if (_spareDir is not null)
+            if (_spare is not null)
             {
                 // No old site to keep as the next staging folder: one of links to this one (every file of it was written here).
-                SpareSite.Mirror(_target, _spareDir, _fresh.Keys.ToList());
+                SpareSite.Mirror(_target, _spare.Dir, _fresh.Keys.ToList());
             }
 
             return;
@@ -295,7 +293,8 @@ public sealed class SiteOutput : ISiteWriter, IDisposable
         }
     }
 
-    private static void TryDelete(string dir)
+    /// <summary>Deletes <paramref name="dir"/> and everything in it, when it can; a folder that stays is left for a later build.</summary>
+    internal static void TryDelete(string dir)
     {
         try
         {

@@ -50,9 +50,9 @@ public sealed class SpareSite
     {
         var site = Path.GetFullPath(siteDir);
         var spare = Path.GetFullPath(spareDir);
+        SiteOutput.TryDelete(spare);
         try
         {
-            DeleteIfThere(spare);
             foreach (var folder in files.Select(f => Path.GetDirectoryName(Path.Combine(spare, f))!).Distinct(StringComparer.Ordinal))
             {
                 Directory.CreateDirectory(folder);
@@ -72,31 +72,13 @@ public sealed class SpareSite
                 return true;
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException
-                                   || (e is AggregateException all && all.Flatten().InnerExceptions.All(x => x is IOException or UnauthorizedAccessException)))
-        {
-            // A spare is only a head start for the next build; without it, that build links the site itself.
-            // (A link that failed inside the parallel loop arrives wrapped.)
-        }
-
-        try
-        {
-            DeleteIfThere(spare);
-        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Left for the next build, which deletes a spare it cannot use.
+            // A spare is only a head start for the next build; without it, that build links the site itself.
         }
 
+        SiteOutput.TryDelete(spare);
         return false;
-    }
-
-    private static void DeleteIfThere(string dir)
-    {
-        if (Directory.Exists(dir))
-        {
-            Directory.Delete(dir, recursive: true);
-        }
     }
 
     private void Read()
