@@ -65,7 +65,9 @@ internal sealed class ExtractTitle
 
     private static string? Heading(string text)
     {
-        var tokens = text.Split(' ');
+        // A heading is at most MaxLength characters of words, each at least one character and a space: the tokens after
+        // those stay in one piece (only the next one's first character is looked at) instead of a string for every word.
+        var tokens = text.Split(' ', MaxLength + 2);
         if (tokens.Length < 2 || !IsHeadingToken(tokens[0], out var endsQuestion))
         {
             return null;

@@ -14,9 +14,11 @@ public static class Bm25
     public const int TagWeight = 2;
 
     /// <summary>
-    /// The average document length impacts are computed with: the true average rounded to a step of 1/256 of its
-    /// power of two (under 0.4 %), so that adding a few documents seldom moves it and the other documents'
-    /// impacts, and so their posting lists, stay as they are.
+    /// The average document length impacts are computed with: the true average rounded to a step of 1/32 of its
+    /// power of two (off by at most 1/64, which moves a length normalisation by under 1.2 %), so that adding a few
+    /// documents seldom moves it and the other documents' impacts, and so their posting lists, stay as they are.
+    /// When it moves, every list is merged again (0.6–0.9 s at 2,000 articles): with steps of 1/256, one rebuild
+    /// after one new article in about twenty did that; one short article moves a 2,000-page average by under a character.
     /// </summary>
     public static double RoundedAverage(double average)
     {
@@ -25,7 +27,7 @@ public static class Bm25
             return 1;
         }
 
-        var step = Math.Pow(2, Math.Floor(Math.Log2(average))) / 256;
+        var step = Math.Pow(2, Math.Floor(Math.Log2(average))) / 32;
         return Math.Round(average / step) * step;
     }
 

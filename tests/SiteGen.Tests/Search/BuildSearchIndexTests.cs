@@ -129,6 +129,14 @@ public sealed class BuildSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void PostingDigitsNeedNoEscapingInJson()
+    {
+        // The term shards copy posting text between quotes unescaped: every digit must be one JSON writes as itself.
+        Assert.All(PostingCodec.Alphabet, c => Assert.True(c is > ' ' and < '\u007f' and not ('"' or '\\'), $"'{c}'"));
+        Assert.Equal(PostingCodec.Alphabet, System.Text.Json.JsonEncodedText.Encode(PostingCodec.Alphabet, ScriptFile.Options.Encoder).Value);
+    }
+
+    [Fact]
     public void FragmentKeepsTextAndSectionAnchorsButNotPlaceholders()
     {
         new BuildSearchIndex().Run(

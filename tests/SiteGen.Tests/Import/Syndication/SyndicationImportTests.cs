@@ -115,7 +115,7 @@ public sealed class SyndicationImportTests(SyndicationFixture site) : IClassFixt
                 Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
                 foreach (var name in new[] { "href", "src", "action", "formaction", "data", "srcset" })
                 {
-                    var value = Common.Whitespace.Collapse(element.GetAttribute(name) ?? "").Replace(" ", "").ToLowerInvariant();
+                    var value = SiteGen.Common.Whitespace.Collapse(element.GetAttribute(name) ?? "").Replace(" ", "").ToLowerInvariant();
                     Assert.False(value.StartsWith("javascript:") || value.StartsWith("data:") || value.StartsWith("vbscript:"), $"{file}: <{element.LocalName} {name}=\"{value}\">");
                 }
             }
