@@ -65,19 +65,27 @@ internal sealed class ExtractTitle
 
     private static string? Heading(string text)
     {
-        // A heading is at most MaxLength characters of words, each at least one character and a space: the tokens after
-        // those stay in one piece (only the next one's first character is looked at) instead of a string for every word.
-        var tokens = text.Split(' ', MaxLength + 2);
-        if (tokens.Length < 2 || !IsHeadingToken(tokens[0], out var endsQuestion))
+        // The words are the text's space-separated tokens, found one at a time: a heading looks at a few at the start,
+        // and splitting the whole article made a string for every word of it (most of the titles' time).
+        var firstSpace = text.IndexOf(' ');
+        if (firstSpace < 0 || !IsHeadingToken(text[..firstSpace], out var endsQuestion))
         {
             return null;
         }
-        var words = new List<string> { tokens[0] };
-        var length = tokens[0].Length;
-        var allLatin = IsLatinWord(tokens[0]);
-        for (var k = 1; k < tokens.Length - 1 && !endsQuestion; k++)
+        var words = new List<string> { text[..firstSpace] };
+        var starts = new List<int> { 0 };
+        var length = words[0].Length;
+        var allLatin = IsLatinWord(words[0]);
+        var start = firstSpace + 1;
+        while (!endsQuestion)
         {
-            var token = tokens[k];
+            // The last token, with no space after it, is never a heading word.
+            var end = text.IndexOf(' ', start);
+            if (end < 0)
+            {
+                break;
+            }
+            var token = text[start..end];
             if (!IsHeadingToken(token, out endsQuestion))
             {
                 break;
@@ -89,9 +97,12 @@ internal sealed class ExtractTitle
                 break;
             }
             words.Add(token);
+            starts.Add(start);
             length += 1 + token.Length;
             allLatin &= latin;
+            start = end + 1;
         }
+        starts.Add(start);
 
         // "TFRecord TFRecord 是…": the heading is followed by the same term as the first sentence's subject.
         for (var half = words.Count / 2; half >= 1; half--)
@@ -103,15 +114,16 @@ internal sealed class ExtractTitle
             }
         }
 
-        var next = tokens[words.Count..].FirstOrDefault(t => t.Length > 0) ?? "";
+        // The first character of the next non-empty token after the heading's words.
+        var after = text.AsSpan(starts[words.Count]).TrimStart(' ');
         var last = words[^1];
         // "Normalizing flow(…": a Latin phrase running on in lower case is a sentence, not a heading.
-        if (next.Length > 0 && char.IsAsciiLetterLower(next[0]) && char.IsAsciiLetter(last[^1]))
+        if (after.Length > 0 && char.IsAsciiLetterLower(after[0]) && char.IsAsciiLetter(last[^1]))
         {
             return null;
         }
         // "Medusa 是…": a single term followed by a verb or particle is the subject of the first sentence.
-        if (words.Count == 1 && IsLatinWord(last) && next.Length > 0 && FunctionWords.Contains(next[0]))
+        if (words.Count == 1 && IsLatinWord(last) && after.Length > 0 && FunctionWords.Contains(after[0]))
         {
             return null;
         }
