@@ -13,13 +13,35 @@ public static class Whitespace
     /// <summary>Runs of whitespace become one space; none at either end.</summary>
     public static string Collapse(string text)
     {
-        // Most texts (every normalized feed entry, asked again by dedup, titles, claims and render keys) are already
-        // collapsed: a vectorized check instead of a copy character by character.
-        if (IsCollapsed(text))
+        // Most texts (every normalized feed entry, asked again by dedup, titles, claims and render keys) have no
+        // whitespace but plain spaces, and most of those no run of them: vectorized searches instead of a loop over
+        // every character (half the entries of a generated feed have a double space somewhere).
+        var span = text.AsSpan();
+        if (span.ContainsAny(OtherWhitespace))
         {
-            return text;
+            return CollapseAny(text);
         }
 
+        var rest = span.Trim(' ');
+        var run = rest.IndexOf("  ", StringComparison.Ordinal);
+        if (run < 0)
+        {
+            return rest.Length == text.Length ? text : rest.ToString();
+        }
+
+        var result = new StringBuilder(rest.Length);
+        while (run >= 0)
+        {
+            result.Append(rest[..(run + 1)]);
+            rest = rest[(run + 1)..].TrimStart(' ');
+            run = rest.IndexOf("  ", StringComparison.Ordinal);
+        }
+
+        return result.Append(rest).ToString();
+    }
+
+    private static string CollapseAny(string text)
+    {
         var result = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -41,8 +63,4 @@ public static class Whitespace
 
         return result.ToString();
     }
-
-    private static bool IsCollapsed(ReadOnlySpan<char> text) =>
-        text.Length == 0
-        || (text[0] != ' ' && text[^1] != ' ' && !text.ContainsAny(OtherWhitespace) && !text.Contains("  ", StringComparison.Ordinal));
 }
