@@ -17,8 +17,8 @@ public static class Bm25
     /// The average document length impacts are computed with: the true average rounded to a step of 1/32 of its
     /// power of two (off by at most 1/64, which moves a length normalisation by under 1.2 %), so that adding a few
     /// documents seldom moves it and the other documents' impacts, and so their posting lists, stay as they are.
-    /// When it moves, every list is merged again (0.6–0.9 s at 2,000 articles): with steps of 1/256, one rebuild
-    /// after one new article in about twenty did that; one short article moves a 2,000-page average by under a character.
+    /// When it moves, every list is merged again (0.6–0.95 s at 2,000 articles): with steps of 1/256, 4 of 20 rebuilds
+    /// that each added one short article did that, with 1/32 none (docs/benchmarks.md).
     /// </summary>
     public static double RoundedAverage(double average)
     {

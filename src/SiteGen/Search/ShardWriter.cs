@@ -40,7 +40,7 @@ internal static class ShardWriter
                 foreach (var term in terms)
                 {
                     // Posting text is PostingCodec's alphabet, which JSON never escapes: copied between quotes as it is,
-                    // not scanned for characters to escape (most of the shards' time in a one-shot process).
+                    // not scanned for characters to escape.
                     var text = postings[term].Text.AsSpan();
                     if (quoted.Length < text.Length + 2)
                     {
