@@ -73,7 +73,6 @@ internal sealed class ExtractTitle
             return null;
         }
         var words = new List<string> { text[..firstSpace] };
-        var starts = new List<int> { 0 };
         var length = words[0].Length;
         var allLatin = IsLatinWord(words[0]);
         var start = firstSpace + 1;
@@ -97,12 +96,10 @@ internal sealed class ExtractTitle
                 break;
             }
             words.Add(token);
-            starts.Add(start);
             length += 1 + token.Length;
             allLatin &= latin;
             start = end + 1;
         }
-        starts.Add(start);
 
         // "TFRecord TFRecord 是…": the heading is followed by the same term as the first sentence's subject.
         for (var half = words.Count / 2; half >= 1; half--)
@@ -114,8 +111,9 @@ internal sealed class ExtractTitle
             }
         }
 
-        // The first character of the next non-empty token after the heading's words.
-        var after = text.AsSpan(starts[words.Count]).TrimStart(' ');
+        // The first character of the next non-empty token after the heading's words, which are the text's first tokens,
+        // one space after each.
+        var after = text.AsSpan(words.Sum(w => w.Length + 1)).TrimStart(' ');
         var last = words[^1];
         // "Normalizing flow(…": a Latin phrase running on in lower case is a sentence, not a heading.
         if (after.Length > 0 && char.IsAsciiLetterLower(after[0]) && char.IsAsciiLetter(last[^1]))
