@@ -49,7 +49,7 @@ internal static class UpToDate
         using var hash = InputHash.Of("up-to-date-site");
         if (written is not null && written.OutputDir == Path.GetFullPath(config.OutputDir))
         {
-            AddFiles(hash, written.OutputDir, written.Files.Select(f => (f.Key, f.Value.Length, f.Value.Ticks)));
+            AddFiles(hash, written.OutputDir, written.Files.Select(f => new FileStat(f.Key, f.Value.Length, f.Value.Ticks)));
         }
         else
         {
@@ -166,10 +166,11 @@ internal static class UpToDate
     }
 
     /// <summary>The folder <paramref name="root"/> and its files (relative path, length, write time), in ordinal order of path.</summary>
-    private static void AddFiles(InputHash hash, string root, IEnumerable<(string Path, long Length, long Ticks)> files)
+    private static void AddFiles(InputHash hash, string root, IEnumerable<FileStat> files)
     {
-        var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-        hash.Add(root).Add(sorted.Count);
+        var sorted = files.ToArray();
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        hash.Add(root).Add(sorted.Length);
         foreach (var (path, length, ticks) in sorted)
         {
             hash.Add(path).Add(length).Add(ticks);

@@ -15,7 +15,7 @@ namespace SiteGen.Publish;
 public sealed class SpareSite
 {
     private readonly Thread? _reader;
-    private IReadOnlyList<(string Path, long Length, long Ticks)>? _files;
+    private IReadOnlyList<FileStat>? _files;
 
     /// <summary>Starts reading <paramref name="dir"/>'s files, when it exists.</summary>
     public SpareSite(string dir)
@@ -33,7 +33,7 @@ public sealed class SpareSite
     public string Dir { get; }
 
     /// <summary>Every file of the spare (relative '/'-separated path, length, write time), or null when there is none to reuse.</summary>
-    public IReadOnlyList<(string Path, long Length, long Ticks)>? Files()
+    public IReadOnlyList<FileStat>? Files()
     {
         _reader?.Join();
         return _files;
