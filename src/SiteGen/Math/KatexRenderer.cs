@@ -21,8 +21,8 @@ public sealed class KatexRenderer : IDisposable
     private ConcurrentDictionary<FormulaKey, Lazy<FormulaResult>> _older = new();
     private int _recentCount;
     private readonly ConcurrentDictionary<FormulaKey, byte> _counted = new();
-    private readonly KatexCache _cache;
-    private readonly KatexEnginePool _pool;
+    // Made at the first formula: a build of a site without math makes a renderer and never uses it.
+    private readonly Lazy<Parts> _parts;
     private int _renderedCount;
     private int _cachedCount;
     private bool _disposed;
@@ -37,11 +37,18 @@ public sealed class KatexRenderer : IDisposable
     {
         _memoGeneration = memoGeneration;
         ArgumentNullException.ThrowIfNull(settings);
-        var optionsJson = KatexOptionsJson.Options(settings.Options);
-        var macrosJson = KatexOptionsJson.Macros(settings.Options, settings.Macros);
-        _cache = new KatexCache(settings.CacheDirectory, $"{KatexVersion}\n{optionsJson}\n{macrosJson}");
-        _pool = new KatexEnginePool(settings, optionsJson, macrosJson);
+        _parts = new Lazy<Parts>(() =>
+        {
+            var optionsJson = KatexOptionsJson.Options(settings.Options);
+            var macrosJson = KatexOptionsJson.Macros(settings.Options, settings.Macros);
+            return new Parts(new KatexCache(settings.CacheDirectory, $"{KatexVersion}\n{optionsJson}\n{macrosJson}"),
+                new KatexEnginePool(settings, optionsJson, macrosJson));
+        });
     }
+
+    private KatexCache Cache => _parts.Value.Cache;
+
+    private KatexEnginePool Pool => _parts.Value.Pool;
 
     /// <summary>The version of the embedded KaTeX (the one pinned in <c>Math/katex/package-lock.json</c>).</summary>
     public static string KatexVersion => KatexResources.Version;
@@ -70,7 +77,7 @@ public sealed class KatexRenderer : IDisposable
             return recent[key].Value;
         }
 
-        if (Interlocked.Increment(ref _recentCount) >= _memoGeneration && _cache.Persists)
+        if (Interlocked.Increment(ref _recentCount) >= _memoGeneration && Cache.Persists)
         {
             Roll(recent);
         }
@@ -99,7 +106,7 @@ public sealed class KatexRenderer : IDisposable
     public static void PrepareInBackground() => KatexScript.PrepareInBackground();
 
     /// <summary>Starts the engine pool now rather than at the first formula (for benchmarks and warm-up).</summary>
-    public void Warm() => _pool.EnsureStarted();
+    public void Warm() => Pool.EnsureStarted();
 
     public void Dispose()
     {
@@ -109,26 +116,29 @@ public sealed class KatexRenderer : IDisposable
         }
 
         _disposed = true;
-        _pool.Dispose();
-        _cache.Dispose();
+        if (_parts.IsValueCreated)
+        {
+            _parts.Value.Pool.Dispose();
+            _parts.Value.Cache.Dispose();
+        }
     }
 
-    internal int EnginesCreated => _pool.EnginesCreated;
+    internal int EnginesCreated => _parts.IsValueCreated ? _parts.Value.Pool.EnginesCreated : 0;
 
     private FormulaResult Produce(FormulaKey key)
     {
-        if (_cache.TryGet(key) is { } stored)
+        if (Cache.TryGet(key) is { } stored)
         {
             Count(key, ref _cachedCount);
             return stored;
         }
 
-        var outcome = _pool.Render(key.Tex, key.DisplayMode);
+        var outcome = Pool.Render(key.Tex, key.DisplayMode);
         Count(key, ref _renderedCount);
         var result = outcome.IsFailure
             ? new FormulaResult(Fallback(key.Tex, outcome.Error!), outcome.Error, FromCache: false) { IsFallback = true }
             : new FormulaResult(outcome.Html, outcome.Error, FromCache: false) { Warnings = outcome.Warnings };
-        _cache.Put(key, result);
+        Cache.Put(key, result);
         return result;
     }
 
@@ -146,4 +156,6 @@ public sealed class KatexRenderer : IDisposable
         $"<span class=\"katex-error\" title=\"{Escape(message)}\" style=\"color:#cc0000\">{Escape(tex)}</span>";
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
+
+    private sealed record Parts(KatexCache Cache, KatexEnginePool Pool);
 }
