@@ -1,11 +1,11 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 
 namespace SiteGen.Build;
 
-/// <summary>A write-only pass-through that keeps the SHA-256 and length of what went through it.</summary>
+/// <summary>A write-only pass-through that keeps the XXH64 checksum and length of what went through it.</summary>
 internal sealed class HashingStream(Stream inner) : Stream
 {
-    private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly XxHash64 _hash = new();
 
     public override bool CanRead => false;
 
@@ -26,14 +26,14 @@ internal sealed class HashingStream(Stream inner) : Stream
 
     private byte[]? _final;
 
-    /// <summary>The SHA-256 of everything written (still available once a wrapping stream has disposed this one).</summary>
-    public byte[] Checksum() => _final ?? _sha.GetCurrentHash();
+    /// <summary>The XXH64 of everything written (still available once a wrapping stream has disposed this one).</summary>
+    public byte[] Checksum() => _final ?? _hash.GetCurrentHash();
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        _sha.AppendData(buffer);
+        _hash.Append(buffer);
         inner.Write(buffer);
         Written += buffer.Length;
     }
@@ -50,8 +50,7 @@ internal sealed class HashingStream(Stream inner) : Stream
     {
         if (disposing && _final is null)
         {
-            _final = _sha.GetHashAndReset();
-            _sha.Dispose();
+            _final = _hash.GetHashAndReset();
         }
 
         base.Dispose(disposing);
