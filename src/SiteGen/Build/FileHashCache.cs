@@ -17,7 +17,8 @@ internal sealed class FileHashCache(Action changed)
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>A file as it was hashed: length, write time (UTC ticks), content hash, and whether it has a math delimiter.</summary>
-    internal readonly record struct Entry(long Length, long Ticks, string Hash, bool HasMath);
+    /// <remarks>A class: the framework's dictionary and sorting code over a struct value is JIT-compiled in every process.</remarks>
+    internal sealed record Entry(long Length, long Ticks, string Hash, bool HasMath);
 
     public int Count => _entries.Count;
 

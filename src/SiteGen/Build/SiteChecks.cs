@@ -83,9 +83,10 @@ internal static class SiteChecks
     private static string Key(StagedPublish publish)
     {
         using var hash = InputHash.Of("check");
-        foreach (var (path, value) in publish.Hashes.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var (paths, values) = OrdinalSort.ByKey(publish.Hashes);
+        for (var i = 0; i < paths.Length; i++)
         {
-            hash.Add(path).Add(value);
+            hash.Add(paths[i]).Add(values[i]);
         }
 
         return hash.Finish();

@@ -81,14 +81,13 @@ internal sealed class SiteInputs
     public string ImportKey(SiteConfig config)
     {
         using var hash = InputHash.Of("import").Add(ConfigKey).Add(Path.GetFullPath(config.ContentDir));
-        foreach (var (name, value) in Feeds.OrderBy(f => f.Key, StringComparer.Ordinal))
+        foreach (var map in new[] { Feeds, Content })
         {
-            hash.Add(name).Add(value);
-        }
-
-        foreach (var (file, value) in Content.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            hash.Add(file).Add(value);
+            var (names, values) = OrdinalSort.ByKey(map);
+            for (var i = 0; i < names.Length; i++)
+            {
+                hash.Add(names[i]).Add(values[i]);
+            }
         }
 
         return hash.Finish();
@@ -107,8 +106,8 @@ internal sealed class SiteInputs
         // the enumeration read: a change made after this moves the write time, and is seen next time.
         var ignoreCase = options.MatchCasing == MatchCasing.CaseInsensitive
             || (options.MatchCasing == MatchCasing.PlatformDefault && !OperatingSystem.IsLinux());
-        var files = new FileSystemEnumerable<(string Path, long Length, long Ticks)>(dir,
-            (ref FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.Length, e.LastWriteTimeUtc.UtcTicks), options)
+        var files = new FileSystemEnumerable<FileStat>(dir,
+            (ref FileSystemEntry e) => new FileStat(e.ToSpecifiedFullPath(), e.Length, e.LastWriteTimeUtc.UtcTicks), options)
         {
             ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && FileSystemName.MatchesSimpleExpression(pattern, e.FileName, ignoreCase),
         }.ToList();

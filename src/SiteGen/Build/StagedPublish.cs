@@ -134,7 +134,17 @@ internal sealed class StagedPublish(string outputDir, CurrentSite current, Outpu
         }
 
         var staging = _staging.Value;
-        Parallel.ForEach(_final.Where(p => !p.Value.Written), p => staging.Link(p.Key, current.FullPath(p.Key), current.Stat(p.Key)));
+        // Over an array of paths, not the map's pairs: the partitioner over a pair (a struct) is JIT-compiled in every process.
+        var reused = new List<string>();
+        foreach (var (path, placed) in _final)
+        {
+            if (!placed.Written)
+            {
+                reused.Add(path);
+            }
+        }
+
+        Parallel.For(0, reused.Count, i => staging.Link(reused[i], current.FullPath(reused[i]), current.Stat(reused[i])));
         staging.RemoveStale();
         return true;
     }

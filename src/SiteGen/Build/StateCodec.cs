@@ -1,3 +1,4 @@
+using SiteGen.Common;
 using System.Text;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
@@ -54,12 +55,16 @@ internal sealed class StateWriter(Stream stream) : IDisposable
     }
 
     /// <summary>A map as its count, then each key (in ordinal order, so equal maps give equal bytes) and its value.</summary>
-    public void Map<T>(IEnumerable<KeyValuePair<string, T>> entries, Action<T> writeValue) =>
-        List(entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList(), e =>
+    public void Map<T>(IEnumerable<KeyValuePair<string, T>> entries, Action<T> writeValue)
+    {
+        var (keys, values) = OrdinalSort.ByKey(entries);
+        Int(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
         {
-            String(e.Key);
-            writeValue(e.Value);
-        });
+            String(keys[i]);
+            writeValue(values[i]);
+        }
+    }
 
     public void Diagnostics(IReadOnlyCollection<Diagnostic> diagnostics) => List(diagnostics, d =>
     {

@@ -87,7 +87,8 @@ internal sealed class HighlightCache
 }
 
 /// <summary>One distinct block of a build: the grammar it is highlighted with and its text.</summary>
-internal readonly record struct CodeKey(string Scope, string Code);
+/// <remarks>A class: the framework's dictionary code over a struct key is JIT-compiled in every process.</remarks>
+internal sealed record CodeKey(string Scope, string Code);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(HighlightCache.CacheFile))]

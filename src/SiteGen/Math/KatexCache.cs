@@ -41,4 +41,5 @@ internal sealed class KatexCache(string? directory, string settingsKey) : IDispo
 }
 
 /// <summary>One distinct formula of a build.</summary>
-internal readonly record struct FormulaKey(string Tex, bool DisplayMode);
+/// <remarks>A class: the framework's dictionary code over a struct key is JIT-compiled in every process.</remarks>
+internal sealed record FormulaKey(string Tex, bool DisplayMode);

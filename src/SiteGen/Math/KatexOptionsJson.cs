@@ -1,3 +1,4 @@
+using SiteGen.Common;
 using System.Collections;
 using System.Globalization;
 using System.Text;
@@ -53,10 +54,11 @@ internal static class KatexOptionsJson
     private static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> pairs)
     {
         writer.WriteStartObject();
-        foreach (var (key, value) in pairs.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var (keys, values) = OrdinalSort.ByKey(pairs);
+        for (var i = 0; i < keys.Length; i++)
         {
-            writer.WritePropertyName(key);
-            WriteValue(writer, value);
+            writer.WritePropertyName(keys[i]);
+            WriteValue(writer, values[i]);
         }
 
         writer.WriteEndObject();

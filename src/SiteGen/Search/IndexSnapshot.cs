@@ -1,3 +1,4 @@
+using SiteGen.Common;
 using System.Text;
 
 namespace SiteGen.Search;
@@ -59,9 +60,11 @@ internal sealed class IndexSnapshot
         }
 
         w.Write7BitEncodedInt(Postings.Count);
-        foreach (var (term, list) in Postings.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var (terms, lists) = OrdinalSort.ByKey(Postings);
+        for (var i = 0; i < terms.Length; i++)
         {
-            w.Write(term);
+            var list = lists[i];
+            w.Write(terms[i]);
             w.Write7BitEncodedInt(list.LastDocument);
             w.Write7BitEncodedInt(list.DocumentCount);
             var text = list.Text.AsSpan();

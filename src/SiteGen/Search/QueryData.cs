@@ -1,3 +1,4 @@
+using SiteGen.Common;
 namespace SiteGen.Search;
 
 /// <summary>
@@ -14,10 +15,11 @@ internal static class QueryData
             json.WriteStartObject();
             json.WriteString("f", ChineseFold.TableText);
             json.WriteStartObject("s");
-            foreach (var (key, values) in synonyms.OrderBy(p => p.Key, StringComparer.Ordinal))
+            var (keys, lists) = OrdinalSort.ByKey(synonyms);
+            for (var i = 0; i < keys.Length; i++)
             {
-                json.WriteStartArray(key);
-                foreach (var value in values)
+                json.WriteStartArray(keys[i]);
+                foreach (var value in lists[i])
                 {
                     json.WriteStringValue(value);
                 }

@@ -60,4 +60,5 @@ public delegate void IndexFileSink(string path, ReadOnlySpan<byte> bytes);
 public delegate bool IndexFileKeeper(string path);
 
 /// <summary>Size and content hash of one written index file.</summary>
-internal readonly record struct WrittenFile(long Bytes, ulong Hash);
+/// <remarks>A class: the framework's array and list code over a struct is JIT-compiled in every process.</remarks>
+internal sealed record WrittenFile(long Bytes, ulong Hash);
