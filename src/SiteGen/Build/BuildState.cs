@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Runtime;
-using System.Security.Cryptography;
 using System.Text;
 using SiteGen.Common;
 using SiteGen.Content;
@@ -298,19 +298,17 @@ internal sealed class BuildState
         }
 
         // Checked in one streaming pass before anything is parsed: a damaged file is never half read.
+        var checksum = new XxHash64();
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
         {
-            var checksum = new System.IO.Hashing.XxHash64();
-            var buffer = new byte[1 << 16];
-            int read;
-            while ((read = stream.Read(buffer)) > 0)
-            {
-                checksum.Append(buffer.AsSpan(0, read));
-            }
+            checksum.Append(buffer.AsSpan(0, read));
+        }
 
-            if (!checksum.GetHashAndReset().AsSpan().SequenceEqual(slots[sizeof(long)..]))
-            {
-                return "is damaged (its checksum does not match)";
-            }
+        if (!checksum.GetHashAndReset().AsSpan().SequenceEqual(slots[sizeof(long)..]))
+        {
+            return "is damaged (its checksum does not match)";
         }
 
         var count = Sections.Length;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
-using SiteGen.Common;
 
 namespace SiteGen.Build;
 
@@ -85,7 +85,7 @@ internal sealed class PackedBlobs(string cacheDir)
             throw new BuildStateException($"a stored body cannot be read ({e.Message})");
         }
 
-        if (System.IO.Hashing.XxHash64.HashToUInt64(bytes) != at.Check)
+        if (XxHash64.HashToUInt64(bytes) != at.Check)
         {
             throw new BuildStateException($"the stored body {hash[..12]}… is damaged");
         }
@@ -242,7 +242,7 @@ internal sealed class PackedBlobs(string cacheDir)
 
         // Each body has its own range, so appends from several threads need no lock.
         RandomAccess.Write(pack.Handle, bytes, offset);
-        return new BlobLocation(pack.Name, offset, bytes.Length, System.IO.Hashing.XxHash64.HashToUInt64(bytes));
+        return new BlobLocation(pack.Name, offset, bytes.Length, XxHash64.HashToUInt64(bytes));
     }
 
     private byte[] Read(BlobLocation at)

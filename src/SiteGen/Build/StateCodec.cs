@@ -1,5 +1,5 @@
-using SiteGen.Common;
 using System.Text;
+using SiteGen.Common;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
 

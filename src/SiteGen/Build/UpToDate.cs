@@ -49,7 +49,14 @@ internal static class UpToDate
         using var hash = InputHash.Of("up-to-date-site");
         if (written is not null && written.OutputDir == Path.GetFullPath(config.OutputDir))
         {
-            AddFiles(hash, written.OutputDir, written.Files.Select(f => new FileStat(f.Key, f.Value.Length, f.Value.Ticks)));
+            // A loop, not LINQ over the map's pairs (a struct), whose code would be JIT-compiled in every process.
+            var files = new List<FileStat>(written.Files.Count);
+            foreach (var (path, file) in written.Files)
+            {
+                files.Add(new FileStat(path, file.Length, file.Ticks));
+            }
+
+            AddFiles(hash, written.OutputDir, files);
         }
         else
         {

@@ -1,8 +1,8 @@
-using SiteGen.Common;
 using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SiteGen.Common;
 
 namespace SiteGen.Mathematics;
 

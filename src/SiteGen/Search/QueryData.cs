@@ -1,4 +1,5 @@
 using SiteGen.Common;
+
 namespace SiteGen.Search;
 
 /// <summary>

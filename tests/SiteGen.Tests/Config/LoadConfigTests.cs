@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using SiteGen.Config;
 using SiteGen.Diagnostics;
 using SiteGen.Tests.Support;
@@ -13,6 +15,30 @@ public sealed class LoadConfigTests
         var bag = new DiagnosticBag();
         var config = new LoadConfig().Run(path, new SiteConfig(), bag);
         return (config, bag.Snapshot());
+    }
+
+    /// <summary>The configuration's key text (generated code, serialization only) is what reflection writes: every setting.</summary>
+    [Fact]
+    public void KeyTextIsWhatReflectionWrites()
+    {
+        var (config, diagnostics) = Load("""
+            title: 机器学习笔记
+            base_url: https://example.org/docs
+            taxonomy:
+              生成模型: [diffusion, 标准化流]
+            katex:
+              macros:
+                \RR: \mathbb{R}
+              maxSize: 10
+              strict: warn
+              colorIsTextColor: true
+              maxExpand: 500
+            """);
+        Assert.Empty(diagnostics);
+        Assert.NotEmpty(config.KatexOptions);
+
+        var reflection = new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        Assert.Equal(JsonSerializer.Serialize(config, reflection), JsonSerializer.Serialize(config, ConfigJson.Default.SiteConfig));
     }
 
     [Fact]
