@@ -6,13 +6,23 @@ namespace SiteGen.Build;
 /// Content hashes of input files (feeds, pages) by path, kept in the build state and trusted while a file's length
 /// and write time are what they were when it was hashed, as make and ninja trust them (and as the up-to-date stamp
 /// does): at 10,000 articles, reading and hashing every page again took 0.3–0.5 s of each rebuild, twice. A file
-/// written shortly before it was hashed is not kept: on a file system whose clock is coarse, a second write in the
-/// same tick would leave its write time as it was.
+/// written shortly before it was hashed is not kept: a second write in the same tick of the file system's clock would
+/// leave its write time as it was (git calls such entries racily clean).
 /// </summary>
 internal sealed class FileHashCache(Action changed)
 {
-    /// <summary>How long before hashing a file must have been written for its write time to tell every later change.</summary>
-    internal static readonly TimeSpan Settled = TimeSpan.FromSeconds(2);
+    /// <summary>How long before hashing a file must have been written, where write times fall on whole seconds (FAT keeps 2 s, HFS+ and ext3 1 s).</summary>
+    internal static readonly TimeSpan CoarseSettled = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The same where a write time carries a fraction of a second: ext4, XFS, btrfs, APFS and NTFS stamp writes from a
+    /// clock that ticks every few milliseconds at most, exFAT every 10 ms. Two seconds here made the first rebuild after
+    /// an import read and hash again every page the import had just written (0.15 s of a 0.85 s rebuild at 2,000 pages).
+    /// </summary>
+    internal static readonly TimeSpan FineSettled = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long before hashing a file written at <paramref name="ticks"/> must have been written for its write time to tell every later change.</summary>
+    internal static TimeSpan SettledAfter(long ticks) => ticks % TimeSpan.TicksPerSecond == 0 ? CoarseSettled : FineSettled;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -28,9 +38,13 @@ internal sealed class FileHashCache(Action changed)
     /// <summary>Keeps the hash of <paramref name="path"/>, statted before it was read at <paramref name="hashedAtUtc"/>, unless it was written too recently.</summary>
     public void Keep(string path, Entry entry, DateTime hashedAtUtc)
     {
-        if (entry.Ticks >= (hashedAtUtc - Settled).Ticks)
+        if (entry.Ticks >= (hashedAtUtc - SettledAfter(entry.Ticks)).Ticks)
         {
-            _entries.TryRemove(path, out _);
+            if (_entries.TryRemove(path, out _))
+            {
+                changed();
+            }
+
             return;
         }
 
