@@ -95,7 +95,7 @@ internal sealed class InputHash : IDisposable
         }
 
         _length = 0;
-        return Convert.ToHexStringLower(digest);
+        return Hex.Lower(digest);
     }
 
     public void Dispose()
@@ -158,7 +158,7 @@ internal sealed class InputHash : IDisposable
     }
 
     /// <summary>The SHA-256 of some bytes, as lower-case hex: the identity of a file's content.</summary>
-    public static string OfBytes(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    public static string OfBytes(ReadOnlySpan<byte> bytes) => Hex.Lower(SHA256.HashData(bytes));
 
     public static string OfText(string text) => OfBytes(Encoding.UTF8.GetBytes(text));
 }

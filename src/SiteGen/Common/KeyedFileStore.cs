@@ -118,7 +118,7 @@ internal sealed class KeyedFileStore<T> : IDisposable
         return Path.Combine(_root!, hash[..2], hash + ".json");
     }
 
-    private static string HashHex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string HashHex(string text) => Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
 
 /// <summary>One entry of a <see cref="KeyedFileStore{T}"/>: the whole key (checked on read) and its value.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SiteGen.Common;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Deploy;
@@ -200,7 +201,7 @@ public sealed class PublishToGit(GitRunner git)
 
     /// <summary>One state repository per remote, so fetches after the first bring only what changed.</summary>
     private static string Key(string remote) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(remote)))[..16] + ".git";
+        Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(remote)))[..16] + ".git";
 
     private sealed class GitFailedException(string message) : Exception(message);
 

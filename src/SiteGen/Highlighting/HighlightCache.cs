@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SiteGen.Common;
 
 namespace SiteGen.Highlighting;
 
@@ -22,7 +23,7 @@ internal sealed class HighlightCache
         _settingsKey = settingsKey;
         if (directory is not null)
         {
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settingsKey)))[..16];
+            var hash = Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(settingsKey)))[..16];
             _path = Path.Combine(directory, $"highlight-{hash}.json");
         }
     }

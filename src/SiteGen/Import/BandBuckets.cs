@@ -29,7 +29,7 @@ internal sealed class BandBuckets
             }
         }
 
-        Array.Sort(_keys, _owners);
+        SortByKey(_keys, _owners);
         _positions = new int[total];
         _runStart = new int[total];
         _runEnd = new int[total];
@@ -58,6 +58,51 @@ internal sealed class BandBuckets
     }
 
     public int SkippedBuckets { get; }
+
+    /// <summary>
+    /// Sorts the pairs by key, equal keys in the order they came (a radix sort, a byte at a time from the lowest):
+    /// <c>Array.Sort</c> over two value-type arrays is framework code compiled afresh, unoptimized, in every process.
+    /// </summary>
+    private static void SortByKey(ulong[] keys, int[] owners)
+    {
+        var (fromKeys, fromOwners) = (keys, owners);
+        var (toKeys, toOwners) = (new ulong[keys.Length], new int[keys.Length]);
+        var counts = new int[256];
+        for (var shift = 0; shift < 64; shift += 8)
+        {
+            Array.Clear(counts);
+            foreach (var key in fromKeys)
+            {
+                counts[(int)(key >> shift) & 0xFF]++;
+            }
+
+            if (counts[(int)(fromKeys.Length == 0 ? 0 : (fromKeys[0] >> shift) & 0xFF)] == fromKeys.Length)
+            {
+                // Every key has the same byte here: the order stays as it is.
+                continue;
+            }
+
+            for (int b = 0, start = 0; b < 256; b++)
+            {
+                (counts[b], start) = (start, start + counts[b]);
+            }
+
+            for (var i = 0; i < fromKeys.Length; i++)
+            {
+                var to = counts[(int)(fromKeys[i] >> shift) & 0xFF]++;
+                toKeys[to] = fromKeys[i];
+                toOwners[to] = fromOwners[i];
+            }
+
+            (fromKeys, fromOwners, toKeys, toOwners) = (toKeys, toOwners, fromKeys, fromOwners);
+        }
+
+        if (!ReferenceEquals(fromKeys, keys))
+        {
+            fromKeys.CopyTo(keys, 0);
+            fromOwners.CopyTo(owners, 0);
+        }
+    }
 
     /// <summary>
     /// Adds, once per shared band, every higher-ranked text sharing a bucket with text <paramref name="i"/> whose

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using SiteGen.Common;
 
 namespace SiteGen.Import;
 
@@ -45,7 +46,7 @@ internal static partial class PageSeal
 
     public static string NormalizeNewlines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 
-    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Hash(string text) => Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     [GeneratedRegex(@"^generated: sha256:([0-9a-f]{64})\n", RegexOptions.Multiline)]
     private static partial Regex SealLine();

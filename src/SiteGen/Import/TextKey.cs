@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SiteGen.Common;
 
 namespace SiteGen.Import;
 
@@ -23,5 +24,5 @@ internal static class TextKey
 
     /// <summary>12 lowercase hex characters of the SHA-256 of the normalized text.</summary>
     public static string IdOf(string normalizedText) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedText)))[..12];
+        Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedText)))[..12];
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SiteGen.Common;
 using SiteGen.Config;
 using SiteGen.Diagnostics;
 using SiteGen.Templates;
@@ -178,7 +179,7 @@ public sealed class WriteSite(SiteConfig config, TemplateSet templates)
 
     private static string TagKey(TagEntry tag) => string.Join(Separator, tag.Name, tag.Url, tag.Articles.Count);
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Hash(string text) => Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static bool ExcerptsHaveMath(IEnumerable<ArticleEntry> listed) => listed.Any(a => a.ExcerptHtml.HasMath);
 

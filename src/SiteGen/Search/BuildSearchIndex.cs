@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SiteGen.Common;
 
 namespace SiteGen.Search;
 
@@ -161,11 +162,16 @@ public sealed class BuildSearchIndex(SearchIndexOptions? options = null)
         });
         fragments = [];
 
-        // The writers sort what they write, so the order terms are gathered in does not reach the files.
-        var postings = new Dictionary<string, PostingList>(parts.Sum(p => p.Count), StringComparer.Ordinal);
-        foreach (var (term, list) in parts.SelectMany(p => p))
+        // The writers sort what they write, so the order terms are gathered in does not reach the files. Gathered in
+        // order all the same, which the snapshot then finds sorted: each part holds the last index's terms in order and
+        // then this build's new ones, so each part is sorted on a core of its own and the parts merged.
+        var sortedParts = new (string[] Keys, PostingList[] Values)[parts.Length];
+        Parallel.For(0, parts.Length, p => sortedParts[p] = OrdinalSort.ByKey(parts[p]));
+        var (sortedTerms, sortedLists) = OrdinalSort.Merge(sortedParts);
+        var postings = new Dictionary<string, PostingList>(sortedTerms.Length, StringComparer.Ordinal);
+        for (var i = 0; i < sortedTerms.Length; i++)
         {
-            postings.Add(term, list);
+            postings.Add(sortedTerms[i], sortedLists[i]);
         }
 
         parts = [];

@@ -31,15 +31,16 @@ internal sealed class IndexSnapshot
     /// </summary>
     public byte[] Encode()
     {
+        var (terms, lists) = OrdinalSort.ByKey(Postings);
         var counter = new ByteCounter();
-        Write(counter);
+        Write(counter, terms, lists);
         var bytes = new byte[counter.Length];
         using var stream = new MemoryStream(bytes, writable: true);
-        Write(stream);
+        Write(stream, terms, lists);
         return stream.Position == bytes.Length ? bytes : throw new InvalidOperationException("the snapshot changed while it was written");
     }
 
-    private void Write(Stream stream)
+    private void Write(Stream stream, string[] terms, PostingList[] lists)
     {
         using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         w.Write(Version);
@@ -59,8 +60,7 @@ internal sealed class IndexSnapshot
             w.Write(file.Hash);
         }
 
-        w.Write7BitEncodedInt(Postings.Count);
-        var (terms, lists) = OrdinalSort.ByKey(Postings);
+        w.Write7BitEncodedInt(terms.Length);
         for (var i = 0; i < terms.Length; i++)
         {
             var list = lists[i];

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SiteGen.Common;
 
 namespace SiteGen.Search;
 
@@ -46,7 +47,7 @@ internal static class ScriptFile
     public static string BuildId(IEnumerable<ulong> hashes)
     {
         var all = hashes.SelectMany(BitConverter.GetBytes).ToArray();
-        return Convert.ToHexStringLower(SHA256.HashData(all))[..12];
+        return Hex.Lower(SHA256.HashData(all))[..12];
     }
 }
 

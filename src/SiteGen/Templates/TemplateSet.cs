@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Scriban;
 using Scriban.Parsing;
+using SiteGen.Common;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Templates;
@@ -117,6 +118,6 @@ public sealed class TemplateSet
             hash.AppendData(file.Bytes);
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Hex.Lower(hash.GetHashAndReset());
     }
 }
